@@ -1,0 +1,198 @@
+//! The two macros that turn the declarations in `operations.rs` and `resources.rs` into params
+//! structs, response structs, their descriptors, the `OPERATIONS` table and the client methods.
+
+/// `has_flag!(deprecated in no_retry deprecated)` is `true`.
+macro_rules! has_flag {
+    ($flag:ident in) => {
+        false
+    };
+    (deprecated in deprecated $($rest:ident)*) => {
+        true
+    };
+    (no_retry in no_retry $($rest:ident)*) => {
+        true
+    };
+    ($flag:ident in $other:ident $($rest:ident)*) => {
+        has_flag!($flag in $($rest)*)
+    };
+}
+
+macro_rules! rule_or_any {
+    () => {
+        $crate::model::Rule::Any
+    };
+    ($rule:expr) => {
+        $rule
+    };
+}
+
+macro_rules! method {
+    (GET) => {
+        $crate::model::Method::Get
+    };
+    (PATCH) => {
+        $crate::model::Method::Patch
+    };
+    (PUT) => {
+        $crate::model::Method::Put
+    };
+    (POST) => {
+        $crate::model::Method::Post
+    };
+}
+
+macro_rules! group {
+    (instances) => {
+        $crate::model::Group::Instances
+    };
+    (betaFeatures) => {
+        $crate::model::Group::BetaFeatures
+    };
+}
+
+/// Declares every operation: its params struct, its [`Operation`](crate::Operation), the
+/// `OPERATIONS` table and the matching method on [`Client`](crate::Client).
+///
+/// ```text
+/// /// Docs of the operation.
+/// OperationId = METHOD "/path" -> Response, js(group.name, ...), rust method_name [; flags] {
+///     /// Docs of the field.
+///     wire_name: Patch<T> | Option<T> [= Rule::...] [; deprecated],
+/// }
+/// ```
+/// `Patch<T>` declares a nullable field, `Option<T>` one that is absent or a value.
+/// Operation flags: `deprecated`, `no_retry`.
+macro_rules! operations {
+    ($(
+        $(#[doc = $doc:literal])*
+        $id:ident = $method:ident $path:literal -> $response:ty,
+            js($($group:ident . $js:ident),+), rust $rust:ident $(; $($flag:ident)+)? {
+            $(
+                $(#[doc = $field_doc:literal])*
+                $name:ident : $ty:ty $(= $rule:expr)? $(; $field_flag:ident)?
+            ),* $(,)?
+        }
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[derive(Clone, Debug, Default, PartialEq)]
+            #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+            #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+            pub struct $id {
+                $(
+                    $(#[doc = $field_doc])*
+                    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "crate::Slot::is_absent"))]
+                    pub $name: $ty,
+                )*
+            }
+
+            impl $crate::model::Params for $id {
+                const OPERATION: &'static $crate::model::Operation = &$crate::model::Operation {
+                    id: stringify!($id),
+                    method: method!($method),
+                    path: $path,
+                    fields: &[$(
+                        $crate::model::Field {
+                            name: stringify!($name),
+                            kind: <$ty as $crate::model::Slot>::KIND,
+                            nullable: <$ty as $crate::model::Slot>::NULLABLE,
+                            rule: rule_or_any!($($rule)?),
+                            deprecated: has_flag!(deprecated in $($field_flag)?),
+                            #[cfg(not(target_arch = "wasm32"))]
+                            doc: concat!($($field_doc, "\n",)*),
+                        },
+                    )*],
+                    resource: <$response as $crate::model::FromResource>::RESOURCE,
+                    retry: !has_flag!(no_retry in $($($flag)+)?),
+                    deprecated: has_flag!(deprecated in $($($flag)+)?),
+                    js: &[$((group!($group), stringify!($js))),+],
+                    #[cfg(not(target_arch = "wasm32"))]
+                    doc: concat!($($doc, "\n",)*),
+                };
+                type Response = $response;
+
+                #[allow(unused_mut, unused_variables, unused_assignments)]
+                fn entries(&self) -> Vec<$crate::model::Entry> {
+                    let mut entries = Vec::new();
+                    let mut index = 0;
+                    $(
+                        let patch = $crate::model::Slot::patch(&self.$name);
+                        if !patch.is_absent() {
+                            entries.push((index, patch));
+                        }
+                        index += 1;
+                    )*
+                    entries
+                }
+            }
+        )*
+
+        /// Every operation, in declaration order. The JS API refers to operations by their
+        /// index in this table.
+        pub const OPERATIONS: &[&$crate::model::Operation] =
+            &[$(<$id as $crate::model::Params>::OPERATION),*];
+
+        impl<T: $crate::client::Transport> $crate::client::Client<T> {
+            $(
+                $(#[doc = $doc])*
+                pub async fn $rust(&self, params: &$id) -> Result<$response, $crate::Error> {
+                    self.send(params).await
+                }
+            )*
+        }
+    };
+}
+
+/// Declares the response resources: a struct per resource, every field an `Option` (the API
+/// may leave any of them out), and its [`Resource`](crate::Resource) descriptor.
+macro_rules! resources {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident {
+            $(
+                $(#[doc = $field_doc:literal])*
+                $field:ident : $ty:ty
+            ),* $(,)?
+        }
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[derive(Clone, Debug, Default, PartialEq)]
+            #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+            pub struct $name {
+                $(
+                    $(#[doc = $field_doc])*
+                    pub $field: Option<$ty>,
+                )*
+            }
+
+            impl $crate::model::FromResource for $name {
+                const RESOURCE: Option<&'static $crate::model::Resource> = Some(&$crate::model::Resource {
+                    name: stringify!($name),
+                    fields: &[$(
+                        $crate::model::ResourceField {
+                            name: stringify!($field),
+                            kind: <$ty as $crate::model::Scalar>::KIND,
+                            #[cfg(not(target_arch = "wasm32"))]
+                            doc: concat!($($field_doc, "\n",)*),
+                        },
+                    )*],
+                    #[cfg(not(target_arch = "wasm32"))]
+                    doc: concat!($($doc, "\n",)*),
+                });
+
+                fn from_fields(fields: Vec<$crate::model::Patch<$crate::model::Value>>) -> Self {
+                    let mut fields = fields.into_iter();
+                    Self {
+                        $(
+                            $field: fields
+                                .next()
+                                .and_then($crate::model::Patch::value)
+                                .and_then(<$ty as $crate::model::Scalar>::from_value),
+                        )*
+                    }
+                }
+            }
+        )*
+    };
+}

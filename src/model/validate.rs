@@ -1,0 +1,287 @@
+//! Client-side checks, run before anything is sent. They only restate what the API's schema and
+//! documentation say; where the API's rule is unclear the value goes through and the server
+//! decides.
+
+use super::{js_name, Entry, Field, Kind, Operation, Patch, Rule, Value};
+use crate::wire::json::{push_quoted_excerpt, push_u64};
+
+/// One thing wrong with the params of a call: which param (in the caller's spelling) and what
+/// is wrong with it, with the fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The param as the caller spelled it: `allowedOrigins[2]` from JS, `allowed_origins[2]`
+    /// from Rust.
+    pub param: String,
+    /// A sentence that names the param, the problem and the fix.
+    pub message: String,
+}
+
+/// How the caller spells field names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spelling {
+    /// `allowed_origins`: Rust params and the wire.
+    Wire,
+    /// `allowedOrigins`: the JS API.
+    Js,
+}
+
+impl Spelling {
+    /// The field's name in this spelling.
+    pub fn name(self, field: &Field) -> String {
+        match self {
+            Spelling::Wire => field.name.into(),
+            Spelling::Js => js_name(field.name),
+        }
+    }
+}
+
+impl Problem {
+    /// A problem whose message is `` `param` `` followed by `rest`.
+    pub fn new(param: String, rest: &str) -> Problem {
+        let mut message = String::with_capacity(param.len() + rest.len() + 3);
+        message.push('`');
+        message.push_str(&param);
+        message.push_str("` ");
+        message.push_str(rest);
+        Problem { param, message }
+    }
+}
+
+/// Every problem with the set fields of one call, in declaration order.
+pub fn validate(operation: &Operation, entries: &[Entry], spelling: Spelling) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (index, patch) in entries {
+        let Some(field) = operation.fields.get(*index) else { continue };
+        let param = spelling.name(field);
+        match patch {
+            Patch::Absent => {}
+            Patch::Null if field.nullable => {}
+            Patch::Null => {
+                let keep = if field.kind == Kind::StringList { "list" } else { "value" };
+                let mut rest = String::from("cannot be null; leave it out to keep the current ");
+                rest.push_str(keep);
+                problems.push(Problem::new(param, &rest));
+            }
+            Patch::Value(value) => check(field, &param, value, &mut problems),
+        }
+    }
+    problems
+}
+
+/// Item problems reported one by one per list; the rest are counted.
+const MAX_ITEM_PROBLEMS: usize = 10;
+
+fn check(field: &Field, param: &str, value: &Value, problems: &mut Vec<Problem>) {
+    match value {
+        _ if value.kind() != field.kind => {
+            problems.push(Problem::new(param.into(), kind_phrase(field.kind)));
+        }
+        Value::Integer(n) if *n < 0 => {
+            let mut rest = String::from("must be a whole number from 0 to 9223372036854775807; got -");
+            push_u64(&mut rest, n.unsigned_abs());
+            problems.push(Problem::new(param.into(), &rest));
+        }
+        Value::String(s) => {
+            if let Some(rest) = check_string(field.rule, s) {
+                problems.push(Problem::new(param.into(), &rest));
+            }
+        }
+        Value::StringList(items) => {
+            let mut invalid = 0;
+            for (i, item) in items.iter().enumerate() {
+                if let Some(rest) = check_string(field.rule, item) {
+                    invalid += 1;
+                    if invalid > MAX_ITEM_PROBLEMS {
+                        continue;
+                    }
+                    let mut item_param = String::from(param);
+                    item_param.push('[');
+                    push_u64(&mut item_param, i as u64);
+                    item_param.push(']');
+                    problems.push(Problem::new(item_param, &rest));
+                }
+            }
+            if invalid > MAX_ITEM_PROBLEMS {
+                let mut rest = String::from("has ");
+                push_u64(&mut rest, (invalid - MAX_ITEM_PROBLEMS) as u64);
+                rest.push_str(" more invalid items like these");
+                problems.push(Problem::new(param.into(), &rest));
+            }
+            if field.rule == Rule::CountryCodes {
+                check_country_list(param, items, problems);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What a value of this kind must be, as the end of a sentence about the param.
+pub fn kind_phrase(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Boolean => "must be true or false",
+        Kind::Integer => "must be a whole number from 0 to 9223372036854775807",
+        Kind::String => "must be a string",
+        Kind::StringList => "must be an array of strings",
+    }
+}
+
+fn got(mut rest: String, value: &str) -> String {
+    rest.push_str("; got ");
+    push_quoted_excerpt(&mut rest, value);
+    rest
+}
+
+fn got_use(rest: &str, value: &str, fix: &str) -> String {
+    let mut out = got(rest.into(), value);
+    out.push_str(" (use ");
+    push_quoted_excerpt(&mut out, fix);
+    out.push(')');
+    out
+}
+
+/// The problem with one string under `rule`, as the end of a sentence about the param.
+fn check_string(rule: Rule, s: &str) -> Option<String> {
+    match rule {
+        Rule::Any => None,
+        Rule::OneOf(allowed) => {
+            if allowed.contains(&s) {
+                return None;
+            }
+            let mut rest = String::from("must be one of ");
+            for (i, choice) in allowed.iter().enumerate() {
+                if i > 0 {
+                    rest.push_str(", ");
+                }
+                push_quoted_excerpt(&mut rest, choice);
+            }
+            Some(got(rest, s))
+        }
+        Rule::CountryCodes => {
+            let b = s.as_bytes();
+            if b.len() == 2 && b.iter().all(u8::is_ascii_uppercase) {
+                return None;
+            }
+            let rest = "must be an ISO 3166-1 alpha-2 country code in capitals, like \"US\"";
+            if b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic) {
+                Some(got_use(rest, s, &s.to_ascii_uppercase()))
+            } else {
+                Some(got(rest.into(), s))
+            }
+        }
+        Rule::EmailLocalPart => {
+            if let Some(at) = s.find('@') {
+                let rest = "must be only the local part of the address, like \"foo\" for foo@example.com";
+                return Some(got_use(rest, s, &s[..at]));
+            }
+            // Non-ASCII letters are left for the server to judge.
+            if s.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
+                return None;
+            }
+            Some(got("may contain only letters and digits".into(), s))
+        }
+        Rule::EmailOrEmpty => {
+            let ok = s.is_empty()
+                || (!s.contains(char::is_whitespace)
+                    && s.rfind('@').is_some_and(|at| at > 0 && at + 1 < s.len()));
+            if ok {
+                return None;
+            }
+            Some(got(
+                "must be an email address like \"support@example.com\", or \"\" to clear it".into(),
+                s,
+            ))
+        }
+        Rule::AbsoluteUrl => url_problem(s),
+        Rule::Origin => origin_problem(s),
+    }
+}
+
+/// `scheme` and `rest` of `scheme://rest`, when the scheme is well formed.
+fn split_scheme(s: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = s.split_once("://")?;
+    let mut chars = scheme.chars();
+    let first_is_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let ok = first_is_letter && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    ok.then_some((scheme, rest))
+}
+
+fn url_problem(s: &str) -> Option<String> {
+    const RULE: &str = "must be an absolute http(s) URL like \"https://www.example.com\"";
+    if s.contains(|c: char| c.is_whitespace() || c.is_control()) {
+        return Some(got(RULE.into(), s));
+    }
+    let Some((scheme, rest)) = split_scheme(s) else {
+        if s.contains("://") || s.is_empty() {
+            return Some(got(RULE.into(), s));
+        }
+        let mut fix = String::from("https://");
+        fix.push_str(s);
+        return Some(got_use(RULE, s, &fix));
+    };
+    let http = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    if !http || host_end == 0 {
+        return Some(got(RULE.into(), s));
+    }
+    None
+}
+
+fn origin_problem(s: &str) -> Option<String> {
+    const RULE: &str = "must be an origin (scheme://host[:port], no path) like \"https://example.com\"";
+    let invalid = || Some(got(RULE.into(), s));
+    let Some((scheme, rest)) = split_scheme(s) else { return invalid() };
+    if let Some(cut) = rest.find(['/', '?', '#']) {
+        let fix = &s[..scheme.len() + 3 + cut];
+        if cut > 0 && origin_problem(fix).is_none() {
+            return Some(got_use(RULE, s, fix));
+        }
+        return invalid();
+    }
+    let (host, port) = match rest.strip_prefix('[') {
+        Some(v6) => {
+            let Some((inner, after)) = v6.split_once(']') else { return invalid() };
+            match (after, after.strip_prefix(':')) {
+                ("", _) => (inner, None),
+                (_, Some(port)) => (inner, Some(port)),
+                _ => return invalid(),
+            }
+        }
+        None => match rest.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (rest, None),
+        },
+    };
+    let host_ok = !host.is_empty()
+        && !host.contains(|c: char| c.is_whitespace() || c.is_control() || c == '@' || c == '\\');
+    let port_ok = port.map_or(true, |p| {
+        (1..=5).contains(&p.len())
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| n <= 65535)
+    });
+    if host_ok && port_ok {
+        None
+    } else {
+        invalid()
+    }
+}
+
+fn check_country_list(param: &str, items: &[String], problems: &mut Vec<Problem>) {
+    if items.len() > 250 {
+        let mut rest = String::from("has ");
+        push_u64(&mut rest, items.len() as u64);
+        rest.push_str(" codes; the API accepts at most 250");
+        problems.push(Problem::new(param.into(), &rest));
+    }
+    let mut sorted: Vec<&String> = items.iter().collect();
+    sorted.sort_unstable();
+    for (i, pair) in sorted.windows(2).enumerate() {
+        let repeated_here = pair[0] == pair[1];
+        let reported = i > 0 && sorted[i - 1] == pair[0];
+        if repeated_here && !reported {
+            let mut rest = String::from("lists ");
+            push_quoted_excerpt(&mut rest, pair[0]);
+            rest.push_str(" more than once; each code may appear once");
+            problems.push(Problem::new(param.into(), &rest));
+        }
+    }
+}

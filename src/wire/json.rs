@@ -1,0 +1,339 @@
+//! A small JSON writer and reader. Hand-written rather than serde_json: it is a few hundred bytes
+//! of wasm instead of tens of kilobytes, and every path returns an error instead of panicking.
+
+/// A parsed JSON value. Numbers keep their text; object keys keep their order and duplicates.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number, as written.
+    Number(String),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Json>),
+    /// An object, keys in order.
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// The value of `key` in an object (the last one, like `JSON.parse`), if any.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The integer, if this is a number without fraction or exponent that fits an `i64`.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Json::Number(text) => text.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
+/// Nesting deeper than this is refused: recursion in wasm has a small, fixed stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// Why a text is not JSON: the byte offset and what was expected there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// Byte offset of the problem.
+    pub offset: usize,
+    /// What went wrong.
+    pub reason: &'static str,
+}
+
+/// Parses a complete JSON text (surrounding whitespace allowed).
+pub fn parse(text: &str) -> Result<Json, ParseError> {
+    let mut reader = Reader { bytes: text.as_bytes(), pos: 0 };
+    let value = reader.value(0)?;
+    reader.skip_whitespace();
+    if reader.pos != reader.bytes.len() {
+        return Err(reader.fail("unexpected text after the JSON value"));
+    }
+    Ok(value)
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn fail(&self, reason: &'static str) -> ParseError {
+        ParseError { offset: self.pos, reason }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, literal: &[u8]) -> bool {
+        let end = self.pos + literal.len();
+        if self.bytes.get(self.pos..end) == Some(literal) {
+            self.pos = end;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
+        if depth > MAX_DEPTH {
+            return Err(self.fail("nested too deeply"));
+        }
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ if self.eat(b"true") => Ok(Json::Bool(true)),
+            _ if self.eat(b"false") => Ok(Json::Bool(false)),
+            _ if self.eat(b"null") => Ok(Json::Null),
+            None => Err(self.fail("unexpected end of text")),
+            _ => Err(self.fail("expected a JSON value")),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, ParseError> {
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.eat(b"}") {
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(self.fail("expected a string key"));
+            }
+            let key = self.string()?;
+            self.skip_whitespace();
+            if !self.eat(b":") {
+                return Err(self.fail("expected ':'"));
+            }
+            let value = self.value(depth + 1)?;
+            members.push((key, value));
+            self.skip_whitespace();
+            if self.eat(b"}") {
+                return Ok(Json::Object(members));
+            }
+            if !self.eat(b",") {
+                return Err(self.fail("expected ',' or '}'"));
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, ParseError> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.eat(b"]") {
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.skip_whitespace();
+            if self.eat(b"]") {
+                return Ok(Json::Array(items));
+            }
+            if !self.eat(b",") {
+                return Err(self.fail("expected ',' or ']'"));
+            }
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<Json, ParseError> {
+        let start = self.pos;
+        self.eat(b"-");
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(self.fail("expected a digit")),
+        }
+        if self.eat(b".") && self.digits() == 0 {
+            return Err(self.fail("expected a digit after '.'"));
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.fail("expected a digit in the exponent"));
+            }
+        }
+        // The bytes are ASCII, so this slice is valid UTF-8.
+        let text = core::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or_default();
+        Ok(Json::Number(text.into()))
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let mut code = 0;
+        for _ in 0..4 {
+            let digit = match self.peek() {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err(self.fail("expected four hex digits after \\u")),
+            };
+            code = code * 16 + u32::from(digit);
+            self.pos += 1;
+        }
+        Ok(code)
+    }
+
+    fn string(&mut self) -> Result<String, ParseError> {
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let run_start = self.pos;
+            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
+                self.pos += 1;
+            }
+            // The input is a &str and the run stops only at ASCII bytes, so it is valid UTF-8.
+            out.push_str(core::str::from_utf8(&self.bytes[run_start..self.pos]).unwrap_or_default());
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let escaped = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos += 1;
+                            let code = self.unicode_escape()?;
+                            out.push(code);
+                            continue;
+                        }
+                        _ => return Err(self.fail("unknown escape")),
+                    };
+                    self.pos += 1;
+                    out.push(escaped);
+                }
+                None => return Err(self.fail("unterminated string")),
+                Some(_) => return Err(self.fail("control character in string")),
+            }
+        }
+    }
+
+    /// The character of a `\uXXXX` escape (the `\u` already read), joining surrogate pairs. A
+    /// lone surrogate becomes U+FFFD, as `TextDecoder` does.
+    fn unicode_escape(&mut self) -> Result<char, ParseError> {
+        let high = self.hex4()?;
+        if !(0xD800..0xDC00).contains(&high) {
+            return Ok(char::from_u32(high).unwrap_or('\u{FFFD}'));
+        }
+        let save = self.pos;
+        if self.eat(b"\\u") {
+            let low = self.hex4()?;
+            if (0xDC00..0xE000).contains(&low) {
+                let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                return Ok(char::from_u32(code).unwrap_or('\u{FFFD}'));
+            }
+            self.pos = save;
+        }
+        Ok('\u{FFFD}')
+    }
+}
+
+/// Appends `s` as a JSON string, escaped exactly as `JSON.stringify` does.
+pub fn push_string(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends `s` quoted and escaped like a JSON string, cut to 60 characters with `…`: for
+/// messages that show a caller's value.
+pub fn push_quoted_excerpt(out: &mut String, s: &str) {
+    match s.char_indices().nth(60) {
+        Some((cut, _)) => {
+            push_string(out, &s[..cut]);
+            out.pop();
+            out.push_str("…\"");
+        }
+        None => push_string(out, s),
+    }
+}
+
+/// Appends the decimal digits of `n`.
+pub fn push_u64(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(d as char);
+    }
+}
+
+/// Appends the decimal digits of `n`, with a `-` when negative.
+pub fn push_i64(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    push_u64(out, n.unsigned_abs());
+}

@@ -1,0 +1,84 @@
+//! The exact request of an operation: method, URL, headers and body bytes.
+
+use super::json::{push_i64, push_string};
+use crate::model::{Entry, Method, Operation, Patch, Value};
+
+/// A request ready for `fetch`. Its `Debug` output hides the secret key.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    /// The HTTP method.
+    pub method: Method,
+    /// The absolute URL.
+    pub url: String,
+    /// Header names and values, the `Authorization` header included.
+    pub headers: Vec<(&'static str, String)>,
+    /// The JSON body; `None` for reads.
+    pub body: Option<String>,
+}
+
+/// The header that carries the secret key.
+pub const AUTHORIZATION: &str = "Authorization";
+
+/// What the `Authorization` header shows in debug output and dry runs.
+pub const REDACTED: &str = "Bearer [redacted]";
+
+impl HttpRequest {
+    /// The headers with the secret key replaced by `[redacted]`: safe to log.
+    pub fn redacted_headers(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.headers.iter().map(|(name, value)| {
+            (*name, if *name == AUTHORIZATION { REDACTED } else { value.as_str() })
+        })
+    }
+}
+
+impl core::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let headers: Vec<_> = self.redacted_headers().collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &headers)
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+/// The JSON body of an operation: `None` for a read, otherwise an object holding exactly the
+/// entries given (`{}` when there are none), in declaration order.
+pub fn encode_body(operation: &Operation, entries: &[Entry]) -> Option<String> {
+    if operation.method == Method::Get {
+        return None;
+    }
+    let mut out = String::from("{");
+    for (index, patch) in entries {
+        let Some(field) = operation.fields.get(*index) else { continue };
+        let value = match patch {
+            Patch::Absent => continue,
+            Patch::Null => None,
+            Patch::Value(value) => Some(value),
+        };
+        if out.len() > 1 {
+            out.push(',');
+        }
+        push_string(&mut out, field.name);
+        out.push(':');
+        match value {
+            None => out.push_str("null"),
+            Some(Value::Boolean(b)) => out.push_str(if *b { "true" } else { "false" }),
+            Some(Value::Integer(n)) => push_i64(&mut out, *n),
+            Some(Value::String(s)) => push_string(&mut out, s),
+            Some(Value::StringList(items)) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    push_string(&mut out, item);
+                }
+                out.push(']');
+            }
+        }
+    }
+    out.push('}');
+    Some(out)
+}

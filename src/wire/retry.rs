@@ -1,0 +1,120 @@
+//! When to send a request again, and how long to wait first.
+
+/// The retry policy of a client.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Retry {
+    /// Attempts in all, the first included; 1 turns retries off.
+    pub max_attempts: u32,
+    /// No single wait is longer than this. A `Retry-After` asking for more ends the retries.
+    pub max_delay_ms: u32,
+    /// The first backoff ceiling; it doubles with each attempt.
+    pub base_delay_ms: u32,
+}
+
+impl Default for Retry {
+    fn default() -> Self {
+        Retry { max_attempts: 3, max_delay_ms: 10_000, base_delay_ms: 500 }
+    }
+}
+
+impl Retry {
+    /// No retries: one attempt.
+    pub const OFF: Retry = Retry { max_attempts: 1, max_delay_ms: 0, base_delay_ms: 0 };
+
+    /// Exponential backoff with full jitter: a uniform wait in `[0, min(max, base * 2^(n-1)))`
+    /// after failed attempt `n`. `random` is in `[0, 1)`.
+    pub fn backoff_ms(&self, attempt: u32, random: f64) -> u32 {
+        let doublings = attempt.saturating_sub(1).min(20);
+        let ceiling = self.base_delay_ms.saturating_mul(1 << doublings).min(self.max_delay_ms);
+        (random.clamp(0.0, 1.0) * f64::from(ceiling)) as u32
+    }
+}
+
+/// Whether an answer with this status may be retried (for operations that allow retries).
+pub const fn retryable_status(status: u16) -> bool {
+    matches!(status, 429 | 502 | 503 | 504)
+}
+
+/// The wait a `Retry-After` value asks for, in milliseconds: delay-seconds (`"120"`) or an
+/// IMF-fixdate (`"Sun, 06 Nov 1994 08:49:37 GMT"`), relative to `now_ms` (Unix time). `None`
+/// when the value is neither.
+pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        let seconds: u64 = value.parse().unwrap_or(u64::MAX);
+        return Some(seconds.saturating_mul(1000));
+    }
+    let date_ms = http_date_ms(value)?;
+    Some((date_ms - now_ms).max(0.0) as u64)
+}
+
+/// An IMF-fixdate as Unix milliseconds.
+fn http_date_ms(value: &str) -> Option<f64> {
+    let mut parts = value.split(' ').filter(|p| !p.is_empty());
+    let _weekday = parts.next().filter(|w| w.ends_with(','))?;
+    let day: u32 = number(parts.next()?, 2)?;
+    let month = MONTHS.iter().position(|m| Some(*m) == parts.next())? as u32 + 1;
+    let year: u32 = number(parts.next()?, 4)?;
+    let mut clock = parts.next()?.split(':');
+    let hour: u32 = number(clock.next()?, 2)?;
+    let minute: u32 = number(clock.next()?, 2)?;
+    let second: u32 = number(clock.next()?, 2)?;
+    if parts.next() != Some("GMT") || parts.next().is_some() || clock.next().is_some() {
+        return None;
+    }
+    if !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let days = days_from_civil(year.into(), month, day);
+    let seconds = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second);
+    Some(seconds as f64 * 1000.0)
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+fn number(text: &str, digits: usize) -> Option<u32> {
+    (text.len() == digits && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok())?
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month_from_march = i64::from((month + 9) % 12);
+    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        assert_eq!(retry_after_ms("3", 0.0), Some(3000));
+        assert_eq!(retry_after_ms(" 0 ", 0.0), Some(0));
+        let date = "Sun, 06 Nov 1994 08:49:37 GMT";
+        let at = 784_111_777_000.0;
+        assert_eq!(retry_after_ms(date, at - 5000.0), Some(5000));
+        assert_eq!(retry_after_ms(date, at + 5000.0), Some(0), "a past date means no wait");
+        assert_eq!(retry_after_ms("Thu, 01 Jan 1970 00:00:00 GMT", 0.0), Some(0));
+        assert_eq!(retry_after_ms("Tue, 29 Feb 2028 12:00:00 GMT", 1_835_438_400_000.0 - 1.0), Some(1));
+        for bad in ["", "soon", "-1", "1.5", "Sun, 06 Nov 1994 08:49:37 UTC", "06 Nov 1994 08:49:37 GMT"] {
+            assert_eq!(retry_after_ms(bad, 0.0), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn backoff_doubles_up_to_the_cap_with_full_jitter() {
+        let retry = Retry { max_attempts: 5, max_delay_ms: 3000, base_delay_ms: 500 };
+        assert_eq!(retry.backoff_ms(1, 0.999_999), 499);
+        assert_eq!(retry.backoff_ms(2, 0.999_999), 999);
+        assert_eq!(retry.backoff_ms(3, 0.999_999), 1999);
+        assert_eq!(retry.backoff_ms(4, 0.999_999), 2999);
+        assert_eq!(retry.backoff_ms(40, 0.999_999), 2999);
+        assert_eq!(retry.backoff_ms(3, 0.0), 0);
+        assert_eq!(retry.backoff_ms(3, 0.5), 1000);
+    }
+}
