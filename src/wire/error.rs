@@ -140,14 +140,23 @@ impl ApiError {
                 _ => out.push_str(" with an empty body"),
             }
         }
-        for (i, error) in self.errors.iter().enumerate() {
-            out.push_str(if i == 0 { ": " } else { "; " });
+        let mut shown = 0;
+        for error in &self.errors {
             let text = error.long_message.as_deref().filter(|m| !m.is_empty()).unwrap_or(&error.message);
-            out.push_str(text);
-            if !error.code.is_empty() {
-                out.push_str(" (");
+            if text.is_empty() && error.code.is_empty() {
+                continue;
+            }
+            out.push_str(if shown == 0 { ": " } else { "; " });
+            shown += 1;
+            if text.is_empty() {
                 out.push_str(&error.code);
-                out.push(')');
+            } else {
+                out.push_str(text);
+                if !error.code.is_empty() {
+                    out.push_str(" (");
+                    out.push_str(&error.code);
+                    out.push(')');
+                }
             }
         }
         if let Some(seconds) = self.retry_after {

@@ -53,7 +53,8 @@ fn http_date_ms(value: &str) -> Option<f64> {
     let mut parts = value.split(' ').filter(|p| !p.is_empty());
     let _weekday = parts.next().filter(|w| w.ends_with(','))?;
     let day: u32 = number(parts.next()?, 2)?;
-    let month = MONTHS.iter().position(|m| Some(*m) == parts.next())? as u32 + 1;
+    let month_name = parts.next()?;
+    let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
     let year: u32 = number(parts.next()?, 4)?;
     let mut clock = parts.next()?.split(':');
     let hour: u32 = number(clock.next()?, 2)?;
