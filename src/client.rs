@@ -2,7 +2,9 @@
 //! The loop is plain Rust, so it is tested natively with a scripted transport; on wasm the
 //! transport is the host's `fetch`.
 
-use crate::model::validate::{validate, Spelling};
+use crate::prelude::*;
+
+use crate::model::validate::{split_at_scheme, validate, Spelling};
 use crate::model::{js_name, Entry, FromResource, Operation, Params, Patch, Problem, Value};
 use crate::wire::error::{Cause, Error};
 use crate::wire::json::push_quoted_excerpt;
@@ -106,16 +108,16 @@ fn is_loopback(host: &str) -> bool {
 
 fn api_url_problem(url: &str) -> Option<String> {
     let fix = "; use https://api.clerk.com, or http:// only for a loopback host such as 127.0.0.1";
-    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let (scheme, rest) = split_at_scheme(url).unwrap_or(("", url));
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = match authority.rsplit_once(':') {
-        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) && !host.ends_with(':') => host,
-        _ => authority,
-    };
+    let colon = authority.bytes().rposition(|b| b == b':').unwrap_or(authority.len());
+    let (host, port) = (authority.get(..colon).unwrap_or_default(), authority.get(colon + 1..).unwrap_or_default());
+    let host = if port.bytes().all(|b| b.is_ascii_digit()) && !host.ends_with(':') { host } else { authority };
     let mut rest_of_message = String::new();
-    if authority.contains('@') {
+    let has_credentials = authority.bytes().any(|b| b == b'@');
+    if has_credentials {
         rest_of_message.push_str("must not contain credentials");
-    } else if url.contains(|c: char| c.is_whitespace() || c.is_control()) || rest.contains(['?', '#']) {
+    } else if url.contains(|c: char| c.is_whitespace() || c.is_control()) || rest.bytes().any(|b| b == b'?' || b == b'#') {
         rest_of_message.push_str("must be a plain URL with no spaces, query or fragment");
     } else if host.is_empty() {
         rest_of_message.push_str("must be an absolute URL");
@@ -124,7 +126,7 @@ fn api_url_problem(url: &str) -> Option<String> {
     } else {
         rest_of_message.push_str("must use https");
     }
-    if !authority.contains('@') {
+    if !has_credentials {
         rest_of_message.push_str("; got ");
         push_quoted_excerpt(&mut rest_of_message, url);
     }
@@ -221,6 +223,11 @@ impl<T: Transport> Client<T> {
         &self.options
     }
 
+    /// The transport in use.
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+
     /// The exact request a call would send, without sending it: for logging, review or queueing.
     pub fn prepare<P: Params>(&self, params: &P) -> Result<HttpRequest, Error> {
         self.request(P::OPERATION, &params.entries(), Spelling::Wire, P::OPERATION.id)
@@ -234,7 +241,7 @@ impl<T: Transport> Client<T> {
     /// Sends a call that the signal can cancel.
     pub async fn send_with_signal<P: Params>(&self, params: &P, signal: &T::Signal) -> Result<P::Response, Error> {
         let request = self.prepare(params)?;
-        let fields = self.execute(P::OPERATION, &request, signal).await?;
+        let fields = self.execute(P::OPERATION, request, signal).await?;
         Ok(P::Response::from_fields(fields.unwrap_or_default()))
     }
 
@@ -268,61 +275,110 @@ impl<T: Transport> Client<T> {
         Ok(HttpRequest { method: operation.method, url, headers, body })
     }
 
+    /// The retry state of one call of `operation`.
+    pub(crate) fn call(&self, operation: &'static Operation, request: HttpRequest) -> Call {
+        let retry = if operation.retry { self.options.retry } else { Retry::OFF };
+        Call { operation, request, retry, timeout_ms: self.options.timeout_ms, attempt: 0 }
+    }
+
     /// Sends the request with retries, and reads the resource of a success: `None` when the
     /// operation answers with no body.
     pub(crate) async fn execute(
         &self,
-        operation: &Operation,
-        request: &HttpRequest,
+        operation: &'static Operation,
+        request: HttpRequest,
         signal: &T::Signal,
     ) -> Result<Option<Vec<Patch<Value>>>, Error> {
-        let retry = if operation.retry { self.options.retry } else { Retry::OFF };
-        let label = || {
-            let mut label = String::from(operation.method.as_str());
-            label.push(' ');
-            label.push_str(operation.path);
-            label
-        };
-        let mut attempt = 0;
+        let mut call = self.call(operation, request);
         loop {
-            attempt += 1;
-            let last = attempt >= retry.max_attempts;
-            let wait = match self.transport.fetch(request, self.options.timeout_ms, signal).await {
-                Ok(response) if (200..300).contains(&response.status) => {
-                    return read_success(operation, response, label());
-                }
-                Ok(response) => {
-                    let wait_ms = response.retry_after.as_deref().and_then(|v| retry_after_ms(v, self.transport.now_ms()));
-                    let mut error = read_api_error(
-                        label(),
-                        response.status,
-                        &response.body,
-                        response.cf_ray.as_deref(),
-                        wait_ms.map(|ms| ms.div_ceil(1000)),
-                    );
-                    error.attempts = attempt;
-                    let too_long = wait_ms.is_some_and(|ms| ms > u64::from(retry.max_delay_ms));
-                    if last || !retryable_status(response.status) || too_long {
-                        return Err(Error::Api(error));
-                    }
-                    match wait_ms {
-                        Some(ms) => ms as u32,
-                        None => retry.backoff_ms(attempt, self.transport.random()),
+            let outcome = self.transport.fetch(&call.request, call.timeout_ms, signal).await;
+            match call.after(outcome, self.transport.now_ms(), self.transport.random()) {
+                Next::Done(result) => return result,
+                Next::Wait(ms) => {
+                    if let Err(Failure::Aborted(cause)) = self.transport.sleep(ms, signal).await {
+                        return Err(Error::Aborted { cause });
                     }
                 }
-                Err(Failure::Aborted(cause)) => return Err(Error::Aborted { cause }),
-                Err(Failure::Network(cause)) if last => {
-                    return Err(Error::Network { request: label(), cause, attempts: attempt });
-                }
-                Err(Failure::Timeout) if last => {
-                    return Err(Error::Timeout { request: label(), timeout_ms: self.options.timeout_ms, attempts: attempt });
-                }
-                Err(_) => retry.backoff_ms(attempt, self.transport.random()),
-            };
-            if let Err(Failure::Aborted(cause)) = self.transport.sleep(wait, signal).await {
-                return Err(Error::Aborted { cause });
             }
         }
+    }
+}
+
+/// What to do after an attempt.
+#[derive(Debug)]
+pub enum Next {
+    /// Wait this many milliseconds, then send the request again.
+    Wait(u32),
+    /// The call is over: the resource of a success (`None` for an empty answer), or the error.
+    Done(Result<Option<Vec<Patch<Value>>>, Error>),
+}
+
+/// One call's retry loop without I/O: whoever sends the request (the async [`Client`], or the
+/// JS loop in `host.js`) reports each attempt's outcome to [`Call::after`] and is told what next.
+#[derive(Debug)]
+pub struct Call {
+    operation: &'static Operation,
+    /// The request to send on each attempt.
+    pub request: HttpRequest,
+    retry: Retry,
+    /// The timeout of each attempt.
+    pub timeout_ms: u32,
+    attempt: u32,
+}
+
+impl Call {
+    /// The operation being called.
+    pub fn operation(&self) -> &'static Operation {
+        self.operation
+    }
+
+    fn label(&self) -> String {
+        let mut label = String::from(self.operation.method.as_str());
+        label.push(' ');
+        label.push_str(self.operation.path);
+        label
+    }
+
+    /// The next step after an attempt's outcome. `now_ms` (Unix time) reads `Retry-After` dates;
+    /// `random` in `[0, 1)` jitters the backoff.
+    pub fn after(&mut self, outcome: Result<HttpResponse, Failure>, now_ms: f64, random: f64) -> Next {
+        self.attempt += 1;
+        let attempt = self.attempt;
+        let retry = self.retry;
+        let last = attempt >= retry.max_attempts;
+        let done = |result| Next::Done(result);
+        let response = match outcome {
+            Ok(response) if (200..300).contains(&response.status) => {
+                return done(read_success(self.operation, response, self.label()));
+            }
+            Ok(response) => response,
+            Err(Failure::Aborted(cause)) => return done(Err(Error::Aborted { cause })),
+            Err(Failure::Network(cause)) if last => {
+                return done(Err(Error::Network { request: self.label(), cause, attempts: attempt }));
+            }
+            Err(Failure::Timeout) if last => {
+                let timeout_ms = self.timeout_ms;
+                return done(Err(Error::Timeout { request: self.label(), timeout_ms, attempts: attempt }));
+            }
+            Err(_) => return Next::Wait(retry.backoff_ms(attempt, random)),
+        };
+        let wait_ms = response.retry_after.as_deref().and_then(|v| retry_after_ms(v, now_ms));
+        let mut error = read_api_error(
+            self.label(),
+            response.status,
+            &response.body,
+            response.cf_ray.as_deref(),
+            wait_ms.map(|ms| ms.div_ceil(1000)),
+        );
+        error.attempts = attempt;
+        let too_long = wait_ms.is_some_and(|ms| ms > u64::from(retry.max_delay_ms));
+        if last || !retryable_status(response.status) || too_long {
+            return done(Err(Error::Api(error)));
+        }
+        Next::Wait(match wait_ms {
+            Some(ms) => ms as u32,
+            None => retry.backoff_ms(attempt, random),
+        })
     }
 }
 

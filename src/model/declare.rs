@@ -1,6 +1,7 @@
 //! The two macros that turn the declarations in `operations.rs` and `resources.rs` into params
 //! structs, response structs, their descriptors, the `OPERATIONS` table and the client methods.
 
+
 /// `has_flag!(deprecated in no_retry deprecated)` is `true`.
 macro_rules! has_flag {
     ($flag:ident in) => {

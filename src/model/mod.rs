@@ -1,6 +1,8 @@
 //! The data model: the tri-state [`Patch`], the declaration of every operation and resource, and
 //! the validation rules. Everything here is plain data and runs natively.
 
+use crate::prelude::*;
+
 #[macro_use]
 mod declare;
 mod operations;

@@ -1,3 +1,4 @@
+use crate::prelude::*;
 /// One field of an update: left out, sent as `null`, or sent with a value.
 ///
 /// `Absent` is not serialized at all, so the server keeps its current setting. `Null` is sent as

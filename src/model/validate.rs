@@ -2,8 +2,11 @@
 //! documentation say; where the API's rule is unclear the value goes through and the server
 //! decides.
 
+use crate::prelude::*;
+
 use super::{js_name, Entry, Field, Kind, Operation, Patch, Rule, Value};
 use crate::wire::json::{push_quoted_excerpt, push_u64};
+use crate::wire::text::is;
 
 /// One thing wrong with the params of a call: which param (in the caller's spelling) and what
 /// is wrong with it, with the fix.
@@ -169,9 +172,9 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
             }
         }
         Rule::EmailLocalPart => {
-            if let Some(at) = s.find('@') {
+            if let Some(at) = s.find(is('@')) {
                 let rest = "must be only the local part of the address, like \"foo\" for foo@example.com";
-                return Some(got_use(rest, s, &s[..at]));
+                return Some(got_use(rest, s, s.get(..at).unwrap_or(s)));
             }
             // Non-ASCII letters are left for the server to judge.
             if s.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
@@ -182,7 +185,7 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
         Rule::EmailOrEmpty => {
             let ok = s.is_empty()
                 || (!s.contains(char::is_whitespace)
-                    && s.rfind('@').is_some_and(|at| at > 0 && at + 1 < s.len()));
+                    && s.bytes().rposition(|b| b == b'@').is_some_and(|at| at > 0 && at + 1 < s.len()));
             if ok {
                 return None;
             }
@@ -196,12 +199,18 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
     }
 }
 
+/// `scheme` and `rest` of `scheme://rest`, whatever the scheme.
+pub(crate) fn split_at_scheme(s: &str) -> Option<(&str, &str)> {
+    let colon = s.find(is(':'))?;
+    Some((s.get(..colon)?, s.get(colon + 1..)?.strip_prefix("//")?))
+}
+
 /// `scheme` and `rest` of `scheme://rest`, when the scheme is well formed.
 fn split_scheme(s: &str) -> Option<(&str, &str)> {
-    let (scheme, rest) = s.split_once("://")?;
+    let (scheme, rest) = split_at_scheme(s)?;
     let mut chars = scheme.chars();
     let first_is_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    let ok = first_is_letter && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    let ok = first_is_letter && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     ok.then_some((scheme, rest))
 }
 
@@ -211,7 +220,7 @@ fn url_problem(s: &str) -> Option<String> {
         return Some(got(RULE.into(), s));
     }
     let Some((scheme, rest)) = split_scheme(s) else {
-        if s.contains("://") || s.is_empty() {
+        if split_at_scheme(s).is_some() || s.is_empty() {
             return Some(got(RULE.into(), s));
         }
         let mut fix = String::from("https://");
@@ -231,7 +240,7 @@ fn origin_problem(s: &str) -> Option<String> {
     let invalid = || Some(got(RULE.into(), s));
     let Some((scheme, rest)) = split_scheme(s) else { return invalid() };
     if let Some(cut) = rest.find(['/', '?', '#']) {
-        let fix = &s[..scheme.len() + 3 + cut];
+        let fix = s.get(..scheme.len() + 3 + cut).unwrap_or(s);
         if cut > 0 && origin_problem(fix).is_none() {
             return Some(got_use(RULE, s, fix));
         }
@@ -239,20 +248,20 @@ fn origin_problem(s: &str) -> Option<String> {
     }
     let (host, port) = match rest.strip_prefix('[') {
         Some(v6) => {
-            let Some((inner, after)) = v6.split_once(']') else { return invalid() };
+            let Some((inner, after)) = v6.split_once(is(']')) else { return invalid() };
             match (after, after.strip_prefix(':')) {
                 ("", _) => (inner, None),
                 (_, Some(port)) => (inner, Some(port)),
                 _ => return invalid(),
             }
         }
-        None => match rest.split_once(':') {
+        None => match rest.split_once(is(':')) {
             Some((host, port)) => (host, Some(port)),
             None => (rest, None),
         },
     };
     let host_ok = !host.is_empty()
-        && !host.contains(|c: char| c.is_whitespace() || c.is_control() || c == '@' || c == '\\');
+        && !host.chars().any(|c| c.is_whitespace() || c.is_control() || c == '@' || c == '\\');
     let port_ok = port.map_or(true, |p| {
         (1..=5).contains(&p.len())
             && p.bytes().all(|b| b.is_ascii_digit())
@@ -272,14 +281,14 @@ fn check_country_list(param: &str, items: &[String], problems: &mut Vec<Problem>
         rest.push_str(" codes; the API accepts at most 250");
         problems.push(Problem::new(param.into(), &rest));
     }
-    let mut sorted: Vec<&String> = items.iter().collect();
-    sorted.sort_unstable();
-    for (i, pair) in sorted.windows(2).enumerate() {
-        let repeated_here = pair[0] == pair[1];
-        let reported = i > 0 && sorted[i - 1] == pair[0];
-        if repeated_here && !reported {
+    // Quadratic, so only for lists the API could accept; a longer one is refused above.
+    if items.len() > 250 {
+        return;
+    }
+    for (i, item) in items.iter().enumerate() {
+        if items.iter().take(i).filter(|earlier| *earlier == item).count() == 1 {
             let mut rest = String::from("lists ");
-            push_quoted_excerpt(&mut rest, pair[0]);
+            push_quoted_excerpt(&mut rest, item);
             rest.push_str(" more than once; each code may appear once");
             problems.push(Problem::new(param.into(), &rest));
         }

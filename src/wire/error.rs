@@ -1,6 +1,8 @@
 //! The one error type. Every message names the problem and the fix, and none can hold the
 //! secret key: it is never passed to anything that builds one.
 
+use crate::prelude::*;
+
 use super::json::{push_quoted_excerpt, push_u64, Json};
 use crate::model::Problem;
 
@@ -253,4 +255,4 @@ impl core::fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}

@@ -1,6 +1,8 @@
 //! A small JSON writer and reader. Hand-written rather than serde_json: it is a few hundred bytes
 //! of wasm instead of tens of kilobytes, and every path returns an error instead of panicking.
 
+use crate::prelude::*;
+
 /// A parsed JSON value. Numbers keep their text; object keys keep their order and duplicates.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
@@ -58,7 +60,7 @@ pub struct ParseError {
 
 /// Parses a complete JSON text (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Json, ParseError> {
-    let mut reader = Reader { bytes: text.as_bytes(), pos: 0 };
+    let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0 };
     let value = reader.value(0)?;
     reader.skip_whitespace();
     if reader.pos != reader.bytes.len() {
@@ -68,6 +70,7 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
 }
 
 struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
 }
@@ -193,9 +196,7 @@ impl Reader<'_> {
                 return Err(self.fail("expected a digit in the exponent"));
             }
         }
-        // The bytes are ASCII, so this slice is valid UTF-8.
-        let text = core::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or_default();
-        Ok(Json::Number(text.into()))
+        Ok(Json::Number(self.text.get(start..self.pos).unwrap_or_default().into()))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -221,8 +222,8 @@ impl Reader<'_> {
             while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
                 self.pos += 1;
             }
-            // The input is a &str and the run stops only at ASCII bytes, so it is valid UTF-8.
-            out.push_str(core::str::from_utf8(&self.bytes[run_start..self.pos]).unwrap_or_default());
+            // The run stops only at ASCII bytes, so it ends on a character boundary.
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
@@ -305,7 +306,7 @@ pub fn push_string(out: &mut String, s: &str) {
 pub fn push_quoted_excerpt(out: &mut String, s: &str) {
     match s.char_indices().nth(60) {
         Some((cut, _)) => {
-            push_string(out, &s[..cut]);
+            push_string(out, s.get(..cut).unwrap_or(s));
             out.pop();
             out.push_str("…\"");
         }
@@ -314,19 +315,17 @@ pub fn push_quoted_excerpt(out: &mut String, s: &str) {
 }
 
 /// Appends the decimal digits of `n`.
-pub fn push_u64(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+pub fn push_u64(out: &mut String, n: u64) {
+    let mut place = 1;
+    while n / place >= 10 {
+        place *= 10;
     }
-    for &d in &digits[i..] {
-        out.push(d as char);
+    loop {
+        out.push(char::from(b'0' + (n / place % 10) as u8));
+        if place == 1 {
+            return;
+        }
+        place /= 10;
     }
 }
 

@@ -5,3 +5,4 @@ pub mod json;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod text;

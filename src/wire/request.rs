@@ -1,5 +1,7 @@
 //! The exact request of an operation: method, URL, headers and body bytes.
 
+use crate::prelude::*;
+
 use super::json::{push_i64, push_string};
 use crate::model::{Entry, Method, Operation, Patch, Value};
 
@@ -23,17 +25,19 @@ pub const AUTHORIZATION: &str = "Authorization";
 pub const REDACTED: &str = "Bearer [redacted]";
 
 impl HttpRequest {
-    /// The headers with the secret key replaced by `[redacted]`: safe to log.
-    pub fn redacted_headers(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        self.headers.iter().map(|(name, value)| {
-            (*name, if *name == AUTHORIZATION { REDACTED } else { value.as_str() })
-        })
+    /// A header's value as logs may show it: the `Authorization` header is `[redacted]`.
+    pub fn redacted_value<'a>(&self, name: &str, value: &'a str) -> &'a str {
+        if name == AUTHORIZATION {
+            REDACTED
+        } else {
+            value
+        }
     }
 }
 
 impl core::fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        let headers: Vec<_> = self.redacted_headers().collect();
+        let headers: Vec<_> = self.headers.iter().map(|(k, v)| (k, self.redacted_value(k, v))).collect();
         f.debug_struct("HttpRequest")
             .field("method", &self.method)
             .field("url", &self.url)

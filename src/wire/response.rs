@@ -2,6 +2,8 @@
 //! trusts the body: a proxy's HTML page, an empty body or truncated JSON all become errors
 //! with a readable reason.
 
+use crate::prelude::*;
+
 use super::error::{ApiError, ClerkError};
 use super::json::{parse, push_u64, Json};
 use crate::model::{Kind, Patch, Resource, Value};
@@ -12,7 +14,7 @@ pub const EXCERPT_CHARS: usize = 200;
 /// The start of a body, for error messages.
 pub fn excerpt(body: &str) -> String {
     match body.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => body[..cut].into(),
+        Some((cut, _)) => body.get(..cut).unwrap_or(body).into(),
         None => body.into(),
     }
 }

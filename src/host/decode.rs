@@ -1,0 +1,399 @@
+//! Reading what a JS caller passed: params, client options and call options. `host.js`
+//! serializes them with `JSON.stringify` and a replacer, so a missing key or `undefined` is
+//! already absent and `null` is null; what JSON would lose or alter (NaN, BigInt, functions,
+//! class instances, unpaired surrogates, getters that throw) arrives as a marker object
+//! `{"\u0000": "<what>"}`. Plain Rust, so it is tested natively.
+
+use crate::prelude::*;
+use crate::client::Options;
+use crate::model::validate::kind_phrase;
+use crate::model::{js_name, Entry, Field, Kind, Operation, Patch, Problem, Value};
+use crate::wire::json::{parse, push_quoted_excerpt, push_u64, Json};
+use crate::wire::retry::Retry;
+
+/// The key of a marker object.
+pub const MARKER: &str = "\u{0}";
+
+/// What a marker stands for: `"function"`, `"NaN"`, `"bigint"`, `"thrown"`...
+fn marker(json: &Json) -> Option<&str> {
+    match json {
+        Json::Object(members) => match members.as_slice() {
+            [(key, Json::String(what)), ..] if key == MARKER => Some(what),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The text a marker carries (a BigInt's digits, a thrown message).
+fn marker_value(json: &Json) -> &str {
+    json.get("value").and_then(Json::as_str).unwrap_or_default()
+}
+
+/// A phrase for what a JS value was, for messages: `the string "yes"`, `the number 3.5`.
+fn describe(json: &Json) -> String {
+    let mut out = String::new();
+    match (json, marker(json)) {
+        (_, Some("bigint")) => {
+            out.push_str("the BigInt ");
+            out.push_str(marker_value(json));
+        }
+        (_, Some("NaN" | "Infinity" | "-Infinity")) => {
+            out.push_str("the number ");
+            out.push_str(marker(json).unwrap_or_default());
+        }
+        (_, Some("function")) => out.push_str("a function"),
+        (_, Some("symbol")) => out.push_str("a symbol"),
+        (_, Some("undefined")) => out.push_str("undefined"),
+        (_, Some(_)) => out.push_str("an object"),
+        (Json::String(s), _) => {
+            out.push_str("the string ");
+            push_quoted_excerpt(&mut out, s);
+        }
+        (Json::Number(n), _) => {
+            out.push_str("the number ");
+            out.push_str(n);
+        }
+        (Json::Bool(b), _) => out.push_str(if *b { "true" } else { "false" }),
+        (Json::Null, _) => out.push_str("null"),
+        (Json::Array(_), _) => out.push_str("an array"),
+        (Json::Object(_), _) => out.push_str("an object"),
+    }
+    out
+}
+
+fn got(mut rest: String, json: &Json) -> String {
+    rest.push_str("; got ");
+    rest.push_str(&describe(json));
+    rest
+}
+
+/// The members of a plain object, or the problem with the value.
+fn members<'a>(json: &'a Json, param: &str) -> Result<&'a [(String, Json)], Problem> {
+    match (json, marker(json)) {
+        (_, Some("thrown")) => {
+            let mut rest = String::from("could not be read: ");
+            push_quoted_excerpt(&mut rest, marker_value(json));
+            Err(Problem::new(param.into(), &rest))
+        }
+        (_, Some("too large")) => {
+            Err(Problem::new(param.into(), "is larger than 1 MiB as JSON; no instance setting needs that much"))
+        }
+        (Json::Object(members), None) => Ok(members),
+        _ => Err(Problem::new(param.into(), &got("must be a plain object".into(), json))),
+    }
+}
+
+/// The Levenshtein distance between two strings, by characters (one row, no indexing).
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (1..=b.len()).collect();
+    let mut last = b.len();
+    for (i, ca) in a.chars().enumerate() {
+        let (mut diagonal, mut left) = (i, i + 1);
+        for (cb, cell) in b.iter().zip(row.iter_mut()) {
+            let value = (*cell + 1).min(left + 1).min(diagonal + usize::from(ca != *cb));
+            diagonal = *cell;
+            *cell = value;
+            left = value;
+        }
+        last = left;
+    }
+    last
+}
+
+/// The problem with an unknown key: the nearest valid key, or the list of valid ones.
+pub fn unknown_key(key: &str, valid: &[String], owner: &str) -> Problem {
+    let lower = key.to_ascii_lowercase();
+    let nearest = valid
+        .iter()
+        .map(|candidate| {
+            let same_snake = js_name(key) == *candidate;
+            let d = if same_snake { 0 } else { distance(&lower, &candidate.to_ascii_lowercase()) };
+            (d, candidate)
+        })
+        .min_by_key(|(d, _)| *d);
+    let mut rest = String::from("is not a parameter of ");
+    rest.push_str(owner);
+    match nearest {
+        None => rest.push_str(", which takes none; leave it out"),
+        Some((d, candidate)) if d <= (key.len() / 3).max(2) => {
+            rest.push_str("; did you mean `");
+            rest.push_str(candidate);
+            rest.push_str("`?");
+        }
+        Some(_) => {
+            rest.push_str("; use one of ");
+            for (i, candidate) in valid.iter().enumerate() {
+                if i > 0 {
+                    rest.push_str(", ");
+                }
+                rest.push_str(candidate);
+            }
+        }
+    }
+    Problem::new(key.into(), &rest)
+}
+
+fn type_rule(kind: Kind, nullable: bool) -> String {
+    let mut rule = String::from(kind_phrase(kind));
+    if nullable {
+        rule.push_str(", or null");
+    }
+    rule
+}
+
+fn string(json: &Json, param: &str, rule: impl FnOnce() -> String) -> Result<String, Problem> {
+    match (json, marker(json)) {
+        (Json::String(s), _) => Ok(s.clone()),
+        (_, Some("unpaired surrogate")) => Err(Problem::new(
+            param.into(),
+            "contains an unpaired UTF-16 surrogate, which JSON text cannot carry; fix the string's encoding",
+        )),
+        _ => Err(Problem::new(param.into(), &got(rule(), json))),
+    }
+}
+
+/// The largest integer a JS number holds exactly.
+const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
+fn integer(json: &Json, param: &str, nullable: bool) -> Result<i64, Problem> {
+    let fail = |rest: String| Err(Problem::new(param.into(), &got(rest, json)));
+    match (json, marker(json)) {
+        (_, Some("bigint")) => marker_value(json)
+            .parse()
+            .map_err(|_| Problem::new(param.into(), &got("must be from 0 to 9223372036854775807".into(), json))),
+        (Json::Number(text), _) => match json.as_i64() {
+            Some(n) if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&n) => Ok(n),
+            Some(_) => fail("is larger than a JS number holds exactly; pass it as a BigInt".into()),
+            // JSON.stringify writes 1e21 and up with an exponent; anything with a '.' has a fraction.
+            None if !text.bytes().any(|b| b == b'.') => {
+                fail("is larger than a JS number holds exactly; pass it as a BigInt".into())
+            }
+            None => fail("must be a whole number".into()),
+        },
+        _ => fail(type_rule(Kind::Integer, nullable)),
+    }
+}
+
+fn list(json: &Json, param: &str) -> Result<Vec<String>, Vec<Problem>> {
+    let Json::Array(items) = json else {
+        return Err(vec![Problem::new(param.into(), &got(type_rule(Kind::StringList, false), json))]);
+    };
+    let mut strings = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let mut item_param = String::from(param);
+        item_param.push('[');
+        push_u64(&mut item_param, i as u64);
+        item_param.push(']');
+        match string(item, &item_param, || "must be a string".into()) {
+            Ok(s) => strings.push(s),
+            Err(problem) if problems.len() < 10 => problems.push(problem),
+            Err(_) => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(strings)
+    } else {
+        Err(problems)
+    }
+}
+
+fn field_value(field: &Field, json: &Json, param: &str) -> Result<Value, Vec<Problem>> {
+    let type_problem = || vec![Problem::new(param.into(), &got(type_rule(field.kind, field.nullable), json))];
+    match field.kind {
+        Kind::Boolean => match json {
+            Json::Bool(b) => Ok(Value::Boolean(*b)),
+            _ => Err(type_problem()),
+        },
+        Kind::Integer => integer(json, param, field.nullable).map(Value::Integer).map_err(|p| vec![p]),
+        Kind::String => string(json, param, || type_rule(Kind::String, field.nullable)).map(Value::String).map_err(|p| vec![p]),
+        Kind::StringList => match json {
+            Json::Array(_) => list(json, param).map(Value::StringList),
+            _ => Err(type_problem()),
+        },
+    }
+}
+
+/// The entries of JS params (as `host.js` serialized them) for `operation`, in declaration
+/// order. `label` names the operation in messages (`instances.update`).
+pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut Vec<Problem>) -> Vec<Entry> {
+    let json = match parse(params) {
+        Ok(json) => json,
+        Err(error) => {
+            let mut rest = String::from("could not be read: ");
+            rest.push_str(error.reason);
+            problems.push(Problem::new("params".into(), &rest));
+            return Vec::new();
+        }
+    };
+    let members = match members(&json, "params") {
+        Ok(members) => members,
+        Err(problem) => {
+            problems.push(problem);
+            return Vec::new();
+        }
+    };
+    let names: Vec<String> = operation.fields.iter().map(|f| js_name(f.name)).collect();
+    let mut slots: Vec<Option<Patch<Value>>> = vec![None; names.len()];
+    for (key, value) in members {
+        let found = names.iter().position(|name| name == key);
+        let Some((field, slot)) = found.and_then(|i| operation.fields.get(i).zip(slots.get_mut(i))) else {
+            problems.push(unknown_key(key, &names, label));
+            continue;
+        };
+        if let Some("thrown") = marker(value) {
+            let mut rest = String::from("could not be read: its getter threw ");
+            push_quoted_excerpt(&mut rest, marker_value(value));
+            problems.push(Problem::new(key.clone(), &rest));
+            continue;
+        }
+        *slot = Some(match value {
+            Json::Null => Patch::Null,
+            _ => match field_value(field, value, key) {
+                Ok(value) => Patch::Value(value),
+                Err(found) => {
+                    problems.extend(found);
+                    continue;
+                }
+            },
+        });
+    }
+    slots.into_iter().enumerate().filter_map(|(i, slot)| slot.map(|patch| (i, patch))).collect()
+}
+
+/// Option names of `@clerk/backend`'s `createClerkClient` that this client accepts and ignores,
+/// so that code written for it runs unchanged.
+pub const IGNORED_OPTIONS: &[&str] = &[
+    "publishableKey",
+    "jwtKey",
+    "audience",
+    "proxyUrl",
+    "domain",
+    "isSatellite",
+    "sdkMetadata",
+    "telemetry",
+    "machineSecretKey",
+    "requireSecretKey",
+    "skipApiVersionInUrl",
+    "useMachineSecretKey",
+];
+
+const OPTIONS: &[&str] = &["secretKey", "apiUrl", "apiVersion", "userAgent", "fetch", "timeoutMs", "retry"];
+const RETRY_OPTIONS: &[&str] = &["maxAttempts", "maxDelayMs", "baseDelayMs"];
+
+fn owned(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| String::from(*s)).collect()
+}
+
+fn whole_number(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<u32> {
+    match json.as_i64().and_then(|n| u32::try_from(n).ok()) {
+        Some(n) => Some(n),
+        None => {
+            problems.push(Problem::new(param.into(), &got("must be a whole number".into(), json)));
+            None
+        }
+    }
+}
+
+/// Client options from JS. The `fetch` option itself stays in JS; here it is only checked to be
+/// a function or an object (with a `fetch` method: `host.js` checks that part).
+pub fn options(text: &str, problems: &mut Vec<Problem>) -> Options {
+    let mut options = Options::new("");
+    let json = parse(text).unwrap_or(Json::Null);
+    let members = match members(&json, "options") {
+        Ok(members) => members,
+        Err(problem) => {
+            problems.push(problem);
+            return options;
+        }
+    };
+    for (key, value) in members {
+        if IGNORED_OPTIONS.contains(&key.as_str()) {
+            continue;
+        }
+        let text = |problems: &mut Vec<Problem>| match string(value, key, || "must be a string".into()) {
+            Ok(s) => s,
+            Err(problem) => {
+                problems.push(problem);
+                String::new()
+            }
+        };
+        match key.as_str() {
+            // Never described: a wrong value could be the key itself.
+            "secretKey" => match value {
+                Json::String(secret) => options.secret_key = secret.clone(),
+                _ => problems.push(Problem::new(key.clone(), "must be a string")),
+            },
+            "apiUrl" => options.api_url = text(problems),
+            // `@clerk/backend` uses apiVersion for the URL's "v1", which is what this client sends.
+            "apiVersion" => match text(problems) {
+                v if v == "v1" => {}
+                v => options.api_version = v,
+            },
+            "userAgent" => options.user_agent = text(problems),
+            "timeoutMs" => options.timeout_ms = whole_number(value, key, problems).unwrap_or(0),
+            "fetch" => {
+                if !matches!(marker(value), Some("function" | "object")) && !matches!(value, Json::Object(_)) {
+                    let rest = got("must be a fetch function, or an object with a fetch method".into(), value);
+                    problems.push(Problem::new(key.clone(), &rest));
+                }
+            }
+            "retry" => options.retry = retry(value, problems),
+            _ => problems.push(unknown_key(key, &owned(OPTIONS), "the client options")),
+        }
+    }
+    for problem in options.problems(crate::model::validate::Spelling::Js) {
+        if !problems.iter().any(|p| p.param == problem.param) {
+            problems.push(problem);
+        }
+    }
+    options
+}
+
+fn retry(json: &Json, problems: &mut Vec<Problem>) -> Retry {
+    match json {
+        Json::Bool(false) => return Retry::OFF,
+        Json::Bool(true) => return Retry::default(),
+        _ => {}
+    }
+    let mut retry = Retry::default();
+    let Ok(members) = members(json, "retry") else {
+        problems.push(Problem::new("retry".into(), &got("must be false or { maxAttempts, maxDelayMs }".into(), json)));
+        return retry;
+    };
+    for (key, value) in members {
+        let mut param = String::from("retry.");
+        param.push_str(key);
+        let slot = match key.as_str() {
+            "maxAttempts" => &mut retry.max_attempts,
+            "maxDelayMs" => &mut retry.max_delay_ms,
+            "baseDelayMs" => &mut retry.base_delay_ms,
+            _ => {
+                problems.push(unknown_key(key, &owned(RETRY_OPTIONS), "retry"));
+                continue;
+            }
+        };
+        if let Some(n) = whole_number(value, &param, problems) {
+            *slot = n;
+        }
+    }
+    retry
+}
+
+/// Checks the options of one call (`{ signal }`); the signal itself stays in JS.
+pub fn call_options(text: &str, problems: &mut Vec<Problem>) {
+    let json = parse(text).unwrap_or(Json::Null);
+    if json == Json::Null {
+        return;
+    }
+    let Ok(members) = members(&json, "call options").map_err(|p| problems.push(p)) else { return };
+    for (key, value) in members {
+        if key != "signal" {
+            problems.push(unknown_key(key, &owned(&["signal"]), "the call options"));
+        } else if !matches!(value, Json::Null) && marker(value) != Some("object") {
+            problems.push(Problem::new(key.clone(), &got("must be an AbortSignal".into(), value)));
+        }
+    }
+}
