@@ -230,7 +230,12 @@ impl<T: Transport> Client<T> {
 
     /// The exact request a call would send, without sending it: for logging, review or queueing.
     pub fn prepare<P: Params>(&self, params: &P) -> Result<HttpRequest, Error> {
-        self.request(P::OPERATION, &params.entries(), Spelling::Wire, P::OPERATION.id)
+        let entries = params.entries();
+        let problems = validate(P::OPERATION, &entries, Spelling::Wire);
+        if !problems.is_empty() {
+            return Err(Error::InvalidParams { operation: P::OPERATION.id.into(), problems });
+        }
+        Ok(self.request(P::OPERATION, &entries))
     }
 
     /// Sends a call and reads its answer.
@@ -245,18 +250,8 @@ impl<T: Transport> Client<T> {
         Ok(P::Response::from_fields(fields.unwrap_or_default()))
     }
 
-    /// Validates the entries and builds the request. `label` names the operation in errors.
-    pub(crate) fn request(
-        &self,
-        operation: &Operation,
-        entries: &[Entry],
-        spelling: Spelling,
-        label: &str,
-    ) -> Result<HttpRequest, Error> {
-        let problems = validate(operation, entries, spelling);
-        if !problems.is_empty() {
-            return Err(Error::InvalidParams { operation: label.into(), problems });
-        }
+    /// The request for entries that passed validation.
+    pub(crate) fn request(&self, operation: &Operation, entries: &[Entry]) -> HttpRequest {
         let body = encode_body(operation, entries);
         let mut url = String::with_capacity(self.options.api_url.len() + 3 + operation.path.len());
         url.push_str(&self.options.api_url);
@@ -272,7 +267,7 @@ impl<T: Transport> Client<T> {
         if body.is_some() {
             headers.push(("Content-Type", "application/json".into()));
         }
-        Ok(HttpRequest { method: operation.method, url, headers, body })
+        HttpRequest { method: operation.method, url, headers, body }
     }
 
     /// The retry state of one call of `operation`.

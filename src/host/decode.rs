@@ -228,6 +228,9 @@ pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut 
             return Vec::new();
         }
     };
+    if marker(&json) == Some("undefined") {
+        return Vec::new();
+    }
     let members = match members(&json, "params") {
         Ok(members) => members,
         Err(problem) => {
@@ -385,7 +388,7 @@ fn retry(json: &Json, problems: &mut Vec<Problem>) -> Retry {
 /// Checks the options of one call (`{ signal }`); the signal itself stays in JS.
 pub fn call_options(text: &str, problems: &mut Vec<Problem>) {
     let json = parse(text).unwrap_or(Json::Null);
-    if json == Json::Null {
+    if json == Json::Null || marker(&json) == Some("undefined") {
         return;
     }
     let Ok(members) = members(&json, "call options").map_err(|p| problems.push(p)) else { return };

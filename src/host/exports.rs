@@ -5,7 +5,7 @@
 use super::bindings::{encode as to_json, fail, fetcher, run};
 use super::{decode, encode, HostFetch};
 use crate::client::{Call, Client, Failure, HttpResponse, MAX_BODY_BYTES};
-use crate::model::validate::Spelling;
+use crate::model::validate::{validate, Spelling};
 use crate::model::{Operation, Problem, OPERATIONS};
 use crate::prelude::*;
 use crate::wire::error::{Cause, Error};
@@ -66,11 +66,11 @@ impl InstanceClient {
         let label = label(operation);
         let mut problems = Vec::new();
         let entries = decode::entries(operation, &to_json(params), &label, &mut problems);
+        problems.extend(validate(operation, &entries, Spelling::Js));
         if !problems.is_empty() {
             return Err(invalid(label, problems));
         }
-        let request = self.client.request(operation, &entries, Spelling::Js, &label).map_err(|e| thrown(&e))?;
-        Ok((operation, request))
+        Ok((operation, self.client.request(operation, &entries)))
     }
 
     /// Sends operation number `index` of the table with `params`; `options` may hold a

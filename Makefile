@@ -1,0 +1,71 @@
+# The project's front door. Every target installs what it needs and does nothing when nothing
+# changed. The README's two commands: `make demo` and `make test`.
+
+SHELL := /bin/bash
+TOOLS := $(CURDIR)/.tools
+BIN := $(CURDIR)/node_modules/.bin
+export PATH := $(TOOLS)/bin:$(BIN):$(PATH)
+
+WASM_TARGET := wasm32-unknown-unknown
+WASM := target/$(WASM_TARGET)/release/clerk_instance_edge.wasm
+# wasm-bindgen-cli must match the wasm-bindgen of Cargo.lock exactly.
+BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+BINDGEN := $(TOOLS)/bindgen-$(BINDGEN_VERSION)
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+	--enable-sign-ext --enable-reference-types --enable-multivalue
+SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
+PKG := pkg/.built
+
+.PHONY: tools test test-native test-wasm test-js conformance pkg size demo bench fuzz clean
+
+## Tools: the wasm target, wasm-bindgen-cli (into .tools/), the npm packages (into node_modules/).
+tools: $(TOOLS)/.rust-target $(BINDGEN) node_modules/.installed
+
+$(TOOLS)/.rust-target:
+	rustup target add $(WASM_TARGET)
+	mkdir -p $(TOOLS) && touch $@
+
+$(BINDGEN):
+	cargo install wasm-bindgen-cli --version =$(BINDGEN_VERSION) --root $(TOOLS)
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm install --no-audit --no-fund
+	touch $@
+
+## The npm package in pkg/: release wasm, wasm-bindgen --target web, wasm-opt -Oz, pkg-template/.
+pkg: $(PKG)
+
+$(PKG): $(SOURCES) $(wildcard pkg-template/*) scripts/assemble-pkg.mjs README.md | tools
+	cargo build --release --target $(WASM_TARGET) --no-default-features
+	rm -rf pkg
+	wasm-bindgen --target web --out-dir pkg $(WASM)
+	wasm-opt -Oz $(WASM_OPT_FEATURES) pkg/clerk_instance_edge_bg.wasm -o pkg/clerk_instance_edge_bg.wasm
+	node scripts/assemble-pkg.mjs
+	touch $@
+
+## Bytes a Worker loads: the optimised wasm, the glue and the host snippet, raw and gzipped.
+size: $(PKG)
+	@node scripts/size.mjs
+
+## Every test: native, wasm under Node, the JS package, and the runtimes.
+test: test-native test-wasm test-js
+
+test-native:
+	cargo test --all-targets
+
+test-wasm: tools
+	node tests/with-standin.mjs -- env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+		cargo test --target $(WASM_TARGET) --test wasm
+
+test-js: $(PKG)
+	ln -sfn ../pkg node_modules/clerk-instance-edge
+	node --test tests/standin/
+	node tests/with-standin.mjs -- node --test tests/node/
+
+## The declarations against the spec in ../shared/reference/.
+conformance:
+	cargo test --test conformance
+
+clean:
+	rm -rf pkg target/$(WASM_TARGET)
