@@ -45,4 +45,4 @@ pub use wire::retry::{retry_after_ms, Retry};
 
 pub use host::{decode, encode};
 #[cfg(target_arch = "wasm32")]
-pub use host::HostFetch;
+pub use host::{operations, HostFetch, InstanceClient, PendingCall};

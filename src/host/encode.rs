@@ -28,7 +28,8 @@ fn string_list(out: &mut String, items: &[String]) {
     out.push(']');
 }
 
-/// Appends a JSON value as it was read; with `camel`, this object level's keys in camelCase.
+/// Appends a JSON value as it was read; with `camel`, this object level's snake_case keys in
+/// camelCase (keys that start with `_`, like `__proto__`, are kept as they are).
 pub fn push_json(out: &mut String, json: &Json, camel: bool) {
     match json {
         Json::Null => out.push_str("null"),
@@ -48,7 +49,8 @@ pub fn push_json(out: &mut String, json: &Json, camel: bool) {
         Json::Object(members) => {
             out.push('{');
             for (name, member) in members {
-                key(out, &if camel { js_name(name) } else { name.clone() });
+                let rename = camel && !name.starts_with('_');
+                key(out, &if rename { js_name(name) } else { name.clone() });
                 push_json(out, member, false);
             }
             out.push('}');

@@ -12,4 +12,6 @@ mod exports;
 mod transport;
 
 #[cfg(target_arch = "wasm32")]
+pub use exports::{operations, InstanceClient, PendingCall};
+#[cfg(target_arch = "wasm32")]
 pub use transport::HostFetch;
