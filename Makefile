@@ -16,7 +16,8 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nont
 SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
 PKG := pkg/.built
 
-.PHONY: tools test test-native test-wasm test-js conformance pkg size demo bench fuzz clean
+.PHONY: tools test test-native test-wasm test-standin test-node test-deno test-workerd conformance pkg size \
+	demo bench fuzz clean
 
 ## Tools: the wasm target, wasm-bindgen-cli (into .tools/), the npm packages (into node_modules/).
 tools: $(TOOLS)/.rust-target $(BINDGEN) node_modules/.installed
@@ -48,8 +49,8 @@ $(PKG): $(SOURCES) $(wildcard pkg-template/*) scripts/assemble-pkg.mjs README.md
 size: $(PKG)
 	@node scripts/size.mjs
 
-## Every test: native, wasm under Node, the JS package, and the runtimes.
-test: test-native test-wasm test-js
+## Every test: native, wasm under Node, the stand-in, and the package in Node, Deno and workerd.
+test: test-native test-wasm test-standin test-node test-deno test-workerd
 
 test-native:
 	cargo test --all-targets
@@ -58,10 +59,25 @@ test-wasm: tools
 	node tests/with-standin.mjs -- env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 		cargo test --target $(WASM_TARGET) --test wasm
 
-test-js: $(PKG)
-	ln -sfn ../pkg node_modules/clerk-instance-edge
+test-standin: tools
 	node --test tests/standin/
+
+# The runtimes import the package by name, as a user would: node_modules/clerk-instance-edge -> pkg/.
+LINK := node_modules/clerk-instance-edge
+
+$(LINK): | tools
+	ln -sfn ../pkg $@
+
+test-node: $(PKG) $(LINK)
 	node tests/with-standin.mjs -- node --test tests/node/
+
+# Loopback network, the STANDIN_URL variable and the wasm file: nothing else.
+test-deno: $(PKG) $(LINK)
+	node tests/with-standin.mjs -- deno test --no-lock --allow-net=127.0.0.1 --allow-env=STANDIN_URL \
+		--allow-read=pkg/clerk_instance_edge_bg.wasm tests/deno/
+
+test-workerd: $(PKG) $(LINK)
+	node tests/with-standin.mjs -- node tests/workerd/run.mjs tests/workerd/worker.js
 
 ## The declarations against the spec in ../shared/reference/.
 conformance:

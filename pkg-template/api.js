@@ -14,10 +14,7 @@ export {
 
 let names;
 
-/**
- * A client for one Clerk instance. Throws `ClerkInvalidOptionsError` for bad options.
- * @param {import("./index").ClientOptions} options
- */
+/** A client for one Clerk instance (types in index.d.ts). Throws `ClerkInvalidOptionsError` for bad options. */
 export function createInstanceClient(options) {
   const client = new InstanceClient(options);
   names ??= JSON.parse(operations());

@@ -62,7 +62,12 @@ export function fetcher(options) {
  * all within `timeoutMs`. Never rejects: failures come back as `{ failure, cause, message }`.
  */
 export async function send(fetcher, url, method, headers, body, timeoutMs, signal, limit) {
-  const failed = (failure, cause) => ({ failure, cause, message: String(cause?.message ?? cause) });
+  const failed = (failure, cause) => {
+    let message = String(cause?.message ?? cause);
+    // workerd's answer to a fetch called with a foreign `this`.
+    if (message.includes("Illegal invocation")) message += " (pass fetch bound to its object, or the binding itself)";
+    return { failure, cause, message };
+  };
   if (signal?.aborted) return failed("aborted", signal.reason);
   const controller = new AbortController();
   const abort = () => controller.abort(signal.reason);
