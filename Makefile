@@ -77,7 +77,12 @@ test-deno: $(PKG) $(LINK)
 		--allow-read=pkg/clerk_instance_edge_bg.wasm tests/deno/
 
 test-workerd: $(PKG) $(LINK)
-	node tests/with-standin.mjs -- node tests/workerd/run.mjs tests/workerd/worker.js
+	node tests/with-standin.mjs -- node tests/workerd/run.mjs
+
+## The worker example in workerd, changing settings through the package: against the stand-in,
+## or the real API when CLERK_SECRET_KEY is set (and CLERK_API_URL is not).
+demo: $(PKG) $(LINK)
+	node scripts/demo.mjs
 
 ## The declarations against the spec in ../shared/reference/.
 conformance:

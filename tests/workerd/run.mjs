@@ -1,52 +1,25 @@
-// Bundles a worker with esbuild through the package's `workerd` condition (as wrangler does),
-// writes a workerd config that lets it reach the stand-in on loopback, and runs `workerd test`.
-// Usage: node tests/workerd/run.mjs <worker.js> (STANDIN_URL from tests/with-standin.mjs).
-import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { build } from "esbuild";
+// The workerd tests: the package through its `workerd` condition (tests/workerd/worker.js), and
+// the worker example end to end behind a service binding (tests/workerd/example.test.js).
+import { runWorkerd } from "../../scripts/workerd.mjs";
 
 const standin = new URL(process.env.STANDIN_URL);
-const dir = mkdtempSync(join(tmpdir(), "clerk-workerd-"));
-try {
-  await build({
-    entryPoints: [resolve(process.argv[2])],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    conditions: ["workerd", "worker"],
-    external: ["*.wasm"],
-    outfile: join(dir, "worker.js"),
-    logLevel: "warning",
-  });
-  copyFileSync(new URL("../../pkg/clerk_instance_edge_bg.wasm", import.meta.url), join(dir, "clerk_instance_edge_bg.wasm"));
-  writeFileSync(
-    join(dir, "config.capnp"),
-    `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [
-    (name = "main", worker = .worker),
-    (name = "loopback", network = (allow = ["local"])),
-    (name = "standin", external = (address = "${standin.host}", http = ())),
+const here = (file) => new URL(file, import.meta.url).pathname;
+const ADMIN_TOKEN = "admin-token-for-tests";
+
+const status = await runWorkerd({
+  workers: [
+    { name: "package", entry: here("worker.js"), bindings: { STANDIN_URL: standin.origin, STANDIN: { service: "standin" } } },
+    {
+      name: "example",
+      entry: here("../../worker-example/src/index.js"),
+      bindings: { CLERK_SECRET_KEY: "sk_test_example_e2e", ADMIN_TOKEN, CLERK_API_URL: `${standin.origin}/ns/example` },
+    },
+    {
+      name: "tester",
+      entry: here("example.test.js"),
+      bindings: { EXAMPLE: { service: "example" }, STANDIN_URL: standin.origin, ADMIN_TOKEN },
+    },
   ],
-);
-const worker :Workerd.Worker = (
-  modules = [
-    (name = "worker.js", esModule = embed "worker.js"),
-    (name = "clerk_instance_edge_bg.wasm", wasm = embed "clerk_instance_edge_bg.wasm"),
-  ],
-  compatibilityDate = "2025-09-01",
-  bindings = [
-    (name = "STANDIN_URL", text = "${standin.origin}"),
-    (name = "STANDIN", service = "standin"),
-  ],
-  globalOutbound = "loopback",
-);
-`,
-  );
-  const run = spawnSync("workerd", ["test", join(dir, "config.capnp")], { stdio: "inherit" });
-  process.exitCode = run.status ?? 1;
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+  external: { standin: standin.host },
+});
+process.exitCode = status;
