@@ -30,8 +30,11 @@ $(BINDGEN):
 	cargo install wasm-bindgen-cli --version =$(BINDGEN_VERSION) --root $(TOOLS)
 	touch $@
 
+# The runtime tests import the package by name, as a user would: node_modules/clerk-instance-edge
+# links to pkg/ (made again after every npm install, which would prune it).
 node_modules/.installed: package.json package-lock.json
 	npm install --no-audit --no-fund
+	ln -sfn ../pkg node_modules/clerk-instance-edge
 	touch $@
 
 ## The npm package in pkg/: release wasm, wasm-bindgen --target web, wasm-opt -Oz, pkg-template/.
@@ -62,26 +65,20 @@ test-wasm: tools
 test-standin: tools
 	node --test tests/standin/
 
-# The runtimes import the package by name, as a user would: node_modules/clerk-instance-edge -> pkg/.
-LINK := node_modules/clerk-instance-edge
-
-$(LINK): | tools
-	ln -sfn ../pkg $@
-
-test-node: $(PKG) $(LINK)
+test-node: $(PKG)
 	node tests/with-standin.mjs -- node --test tests/node/
 
 # Loopback network, the STANDIN_URL variable and the wasm file: nothing else.
-test-deno: $(PKG) $(LINK)
+test-deno: $(PKG)
 	node tests/with-standin.mjs -- deno test --no-lock --allow-net=127.0.0.1 --allow-env=STANDIN_URL \
 		--allow-read=pkg/clerk_instance_edge_bg.wasm tests/deno/
 
-test-workerd: $(PKG) $(LINK)
+test-workerd: $(PKG)
 	node tests/with-standin.mjs -- node tests/workerd/run.mjs
 
 ## The worker example in workerd, changing settings through the package: against the stand-in,
 ## or the real API when CLERK_SECRET_KEY is set (and CLERK_API_URL is not).
-demo: $(PKG) $(LINK)
+demo: $(PKG)
 	node scripts/demo.mjs
 
 ## The declarations against the spec in ../shared/reference/.

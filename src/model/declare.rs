@@ -108,6 +108,8 @@ macro_rules! operations {
                     deprecated: has_flag!(deprecated in $($($flag)+)?),
                     js: &[$((group!($group), stringify!($js))),+],
                     #[cfg(not(target_arch = "wasm32"))]
+                    rust: stringify!($rust),
+                    #[cfg(not(target_arch = "wasm32"))]
                     doc: concat!($($doc, "\n",)*),
                 };
                 type Response = $response;

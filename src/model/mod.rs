@@ -153,6 +153,9 @@ pub struct Operation {
     pub deprecated: bool,
     /// Where the operation appears in the JS API (`clerk.instances.update`).
     pub js: &'static [(Group, &'static str)],
+    /// The method of [`Client`](crate::Client) (`update_instance`; native builds only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub rust: &'static str,
     /// The operation's documentation (native builds only).
     #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
