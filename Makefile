@@ -81,6 +81,11 @@ test-workerd: $(PKG)
 demo: $(PKG)
 	node scripts/demo.mjs
 
+## This package against @clerk/backend and a hand-written fetch: bytes, cold start, per call,
+## body building. Writes BENCHMARKS.md.
+bench: $(PKG)
+	node bench/run.mjs
+
 ## The declarations against the spec in ../shared/reference/.
 conformance:
 	cargo test --test conformance

@@ -267,3 +267,16 @@ fn the_operation_table_lists_every_js_name() {
     assert!(names.contains(&(11, "instances".into(), "changeDomain".into())));
     assert!(names.contains(&(11, "betaFeatures".into(), "changeDomain".into())));
 }
+
+#[test]
+fn js_names_are_matched_without_being_built() {
+    for op in OPERATIONS {
+        for field in op.fields {
+            assert!(is_js_name(field.name, &js_name(field.name)), "{}", field.name);
+            assert!(!is_js_name(field.name, field.name) || !field.name.contains('_'), "{}", field.name);
+        }
+    }
+    assert!(!is_js_name("test_mode", "testMod"));
+    assert!(!is_js_name("test_mode", "testModes"));
+    assert!(!is_js_name("test_mode", "testmode"));
+}

@@ -7,7 +7,7 @@
 use crate::prelude::*;
 use crate::client::Options;
 use crate::model::validate::kind_phrase;
-use crate::model::{js_name, Entry, Field, Kind, Operation, Patch, Problem, Value};
+use crate::model::{is_js_name, js_name, Entry, Field, Kind, Operation, Patch, Problem, Value};
 use crate::wire::json::{parse, push_quoted_excerpt, push_u64, Json};
 use crate::wire::retry::Retry;
 
@@ -160,9 +160,8 @@ const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
 fn integer(json: &Json, param: &str, nullable: bool) -> Result<i64, Problem> {
     let fail = |rest: String| Err(Problem::new(param.into(), &got(rest, json)));
     match (json, marker(json)) {
-        (_, Some("bigint")) => marker_value(json)
-            .parse()
-            .map_err(|_| Problem::new(param.into(), &got("must be from 0 to 9223372036854775807".into(), json))),
+        (_, Some("bigint")) => crate::wire::text::integer(marker_value(json))
+            .ok_or_else(|| Problem::new(param.into(), &got("must be from 0 to 9223372036854775807".into(), json))),
         (Json::Number(text), _) => match json.as_i64() {
             Some(n) if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&n) => Ok(n),
             Some(_) => fail("is larger than a JS number holds exactly; pass it as a BigInt".into()),
@@ -238,11 +237,11 @@ pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut 
             return Vec::new();
         }
     };
-    let names: Vec<String> = operation.fields.iter().map(|f| js_name(f.name)).collect();
-    let mut slots: Vec<Option<Patch<Value>>> = vec![None; names.len()];
+    let mut slots: Vec<Option<Patch<Value>>> = vec![None; operation.fields.len()];
     for (key, value) in members {
-        let found = names.iter().position(|name| name == key);
+        let found = operation.fields.iter().position(|field| is_js_name(field.name, key));
         let Some((field, slot)) = found.and_then(|i| operation.fields.get(i).zip(slots.get_mut(i))) else {
+            let names: Vec<String> = operation.fields.iter().map(|f| js_name(f.name)).collect();
             problems.push(unknown_key(key, &names, label));
             continue;
         };

@@ -172,7 +172,8 @@ pub fn error(out: &mut String, error: &Error) {
 /// A request as `{"method", "url", "headers", "body"}`; with `redact`, the dry-run view that
 /// hides the secret key.
 pub fn request(request: &HttpRequest, redact: bool) -> String {
-    let mut out = String::from("{");
+    let mut out = String::with_capacity(256 + request.url.len() + request.body.as_ref().map_or(0, String::len));
+    out.push('{');
     text(&mut out, "method", request.method.as_str());
     text(&mut out, "url", &request.url);
     key(&mut out, "headers");
@@ -192,7 +193,8 @@ pub fn request(request: &HttpRequest, redact: bool) -> String {
 /// A step of a call: `{"wait": ms}`, `{"value": resource}`, `{}` for an empty success, or
 /// `{"error": {...}}`.
 pub fn step(operation: &Operation, next: Next) -> String {
-    let mut out = String::from("{");
+    let mut out = String::with_capacity(256);
+    out.push('{');
     match (next, operation.resource) {
         (Next::Wait(ms), _) => number(&mut out, "wait", ms.into()),
         (Next::Done(Ok(Some(fields))), Some(found)) => {
@@ -211,7 +213,8 @@ pub fn step(operation: &Operation, next: Next) -> String {
 
 /// The JS names of the operations: `[[index, group, name], ...]`.
 pub fn operation_names(operations: &[&Operation]) -> String {
-    let mut out = String::from("[");
+    let mut out = String::with_capacity(1024);
+    out.push('[');
     for (index, operation) in operations.iter().enumerate() {
         for (group, name) in operation.js {
             if out.len() > 1 {

@@ -286,6 +286,24 @@ impl FromResource for () {
     fn from_fields(_: Vec<Patch<Value>>) -> Self {}
 }
 
+/// Whether `key` is the lowerCamelCase JS name of `wire`, without building it.
+pub fn is_js_name(wire: &str, key: &str) -> bool {
+    let mut key = key.bytes();
+    let mut upper = false;
+    for b in wire.bytes() {
+        if b == b'_' {
+            upper = true;
+            continue;
+        }
+        let expected = if upper { b.to_ascii_uppercase() } else { b };
+        upper = false;
+        if key.next() != Some(expected) {
+            return false;
+        }
+    }
+    key.next().is_none()
+}
+
 /// The lowerCamelCase JS name of a wire name: `oauth_jwt_access_tokens` -> `oauthJwtAccessTokens`.
 pub fn js_name(wire: &str) -> String {
     let mut out = String::with_capacity(wire.len());

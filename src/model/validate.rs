@@ -6,7 +6,7 @@ use crate::prelude::*;
 
 use super::{js_name, Entry, Field, Kind, Operation, Patch, Rule, Value};
 use crate::wire::json::{push_quoted_excerpt, push_u64};
-use crate::wire::text::is;
+use crate::wire::text::{digits, is};
 
 /// One thing wrong with the params of a call: which param (in the caller's spelling) and what
 /// is wrong with it, with the fix.
@@ -265,7 +265,7 @@ fn origin_problem(s: &str) -> Option<String> {
     let port_ok = port.map_or(true, |p| {
         (1..=5).contains(&p.len())
             && p.bytes().all(|b| b.is_ascii_digit())
-            && p.parse::<u32>().is_ok_and(|n| n <= 65535)
+            && digits(p).is_some_and(|n| n <= 65535)
     });
     if host_ok && port_ok {
         None

@@ -1,6 +1,6 @@
 //! When to send a request again, and how long to wait first.
 
-use super::text::is;
+use super::text::{digits, is};
 
 /// The retry policy of a client.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub const fn retryable_status(status: u16) -> bool {
 pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        let seconds: u64 = value.parse().unwrap_or(u64::MAX);
+        let seconds = digits(value).unwrap_or(u64::MAX);
         return Some(seconds.saturating_mul(1000));
     }
     let date_ms = http_date_ms(value)?;
@@ -75,8 +75,9 @@ fn http_date_ms(value: &str) -> Option<f64> {
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-fn number(text: &str, digits: usize) -> Option<u32> {
-    (text.len() == digits && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok())?
+fn number(text: &str, width: usize) -> Option<u32> {
+    let value = digits(text).filter(|_| text.len() == width)?;
+    u32::try_from(value).ok()
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -1,0 +1,280 @@
+// `make bench`: this package against @clerk/backend and a hand-written fetch, in one run, written
+// to BENCHMARKS.md. Ratios (ours / theirs) are the headline; absolute times depend on the machine.
+//
+//   1. shipped bytes of a minimal Worker that calls instances.update, bundled as wrangler does
+//   2. cold start: fresh Node processes (and workerd processes) from import to the first request
+//   3. per call: sequential and concurrent updates against the stand-in on loopback
+//   4. payload building alone, no network
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import snakecaseKeys from "snakecase-keys";
+import { createClerkClient } from "@clerk/backend";
+import { createInstanceClient } from "clerk-instance-edge";
+import { prepareWorkerd } from "../scripts/workerd.mjs";
+
+const here = (file) => new URL(file, import.meta.url).pathname;
+const KEY = "sk_test_BENCHMARKKEY0123456789";
+const quick = process.env.BENCH_QUICK === "1";
+const COLD_RUNS = quick ? 5 : 25;
+const CALLS = quick ? 200 : 2000;
+const CONCURRENCY = 50;
+
+const median = (values) => quantile(values, 0.5);
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => `${value.toFixed(2)} ms`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const version = (pkg) => JSON.parse(readFileSync(here(`../node_modules/${pkg}/package.json`), "utf8")).version;
+
+// 1. Shipped bytes -----------------------------------------------------------------------------
+
+async function bundle(worker) {
+  const result = await build({
+    entryPoints: [here(`workers/${worker}.js`)],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    conditions: ["workerd", "worker", "browser"],
+    mainFields: ["browser", "module", "main"],
+    external: ["*.wasm"],
+    write: false,
+    logLevel: "silent",
+  });
+  const js = result.outputFiles[0].contents;
+  const wasm = worker === "ours" ? readFileSync(here("../pkg/clerk_instance_edge_bg.wasm")) : new Uint8Array();
+  const gz = (bytes) => (bytes.length ? gzipSync(bytes, { level: 9 }).length : 0);
+  return { js: js.length, jsGz: gz(js), wasm: wasm.length, wasmGz: gz(wasm), raw: js.length + wasm.length, gz: gz(js) + gz(wasm) };
+}
+
+// 2. Cold start --------------------------------------------------------------------------------
+
+/** One fresh Node process: milliseconds from the start of the import to the first fetch. */
+function coldNode(which) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [here("cold-child.mjs"), which], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("exit", (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`${which}: exit ${code}`))));
+  });
+}
+
+/** Wall time of `workerd test` running one call of each worker, against a fake API worker. */
+async function coldWorkerd() {
+  const names = ["empty", "raw", "official", "ours"];
+  const workerd = await prepareWorkerd({
+    workers: [
+      // @clerk/backend reads `process`, so on Workers it needs the nodejs_compat flag.
+      ...names.map((name) => ({
+        name,
+        entry: here(`workers/test-${name}.js`),
+        bindings: { CLERK_SECRET_KEY: KEY },
+        outbound: "fakeapi",
+        flags: name === "official" ? ["nodejs_compat"] : [],
+      })),
+      { name: "fakeapi", entry: here("workers/fakeapi.js") },
+    ],
+  });
+  const times = Object.fromEntries(names.map((name) => [name, []]));
+  try {
+    for (let i = 0; i < COLD_RUNS; i++) {
+      for (const name of names) {
+        const started = performance.now();
+        if ((await workerd.run({ quiet: true, service: name })) !== 0) throw new Error(`workerd ${name} failed`);
+        times[name].push(performance.now() - started);
+      }
+    }
+  } finally {
+    workerd.dispose();
+  }
+  return Object.fromEntries(names.map((name) => [name, median(times[name])]));
+}
+
+// 3. Per call ----------------------------------------------------------------------------------
+
+async function startStandinProcess() {
+  const child = spawn(process.execPath, [here("../tests/standin/server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+  const line = await new Promise((resolve) => child.stdout.once("data", (chunk) => resolve(String(chunk))));
+  return { url: JSON.parse(line).url, stop: () => child.kill("SIGTERM") };
+}
+
+function callers(apiBase) {
+  const ours = createInstanceClient({ secretKey: KEY, apiUrl: `${apiBase}/ns/ours` });
+  const official = createClerkClient({ secretKey: KEY, apiUrl: `${apiBase}/ns/official` });
+  const rawUrl = `${apiBase}/ns/raw/v1/instance`;
+  return {
+    raw: async () => {
+      const response = await fetch(rawUrl, {
+        method: "PATCH",
+        headers: { Authorization: `Bearer ${KEY}`, "Clerk-API-Version": "2026-05-12", "User-Agent": "raw", "Content-Type": "application/json" },
+        body: JSON.stringify({ test_mode: true }),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 204) throw new Error(`raw: ${response.status}`);
+    },
+    official: () => official.instance.update({ testMode: true }), // 3.x names it `instance`
+    ours: () => ours.instances.update({ testMode: true }),
+  };
+}
+
+/** Per-call latencies, the clients interleaved call by call (or batch by batch). */
+async function perCall(apiBase, concurrency) {
+  const clients = callers(apiBase);
+  const names = Object.keys(clients);
+  const times = Object.fromEntries(names.map((name) => [name, []]));
+  for (const name of names) await clients[name](); // warm: connections, JIT
+  const rounds = concurrency === 1 ? CALLS : CALLS / concurrency;
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          const started = performance.now();
+          await clients[name]();
+          times[name].push(performance.now() - started);
+        }),
+      );
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, { median: median(times[name]), p99: quantile(times[name], 0.99) }]));
+}
+
+// 4. Payload building --------------------------------------------------------------------------
+
+function payloads() {
+  const params = { testMode: true, supportEmail: null, allowedOrigins: ["https://app.example.com", "capacitor://localhost"] };
+  const dry = createInstanceClient({ secretKey: KEY }).dryRun.instances;
+  const builders = {
+    raw: () => JSON.stringify({ test_mode: params.testMode, support_email: params.supportEmail, allowed_origins: params.allowedOrigins }),
+    official: () => JSON.stringify(snakecaseKeys(params, { deep: false })),
+    ours: () => dry.update(params).body,
+  };
+  const expected = builders.raw();
+  for (const [name, make] of Object.entries(builders)) if (make() !== expected) throw new Error(`${name} builds ${make()}`);
+  const n = quick ? 20_000 : 200_000;
+  const result = {};
+  for (const [name, make] of Object.entries(builders)) {
+    const samples = [];
+    for (let run = 0; run < 5; run++) {
+      const started = process.hrtime.bigint();
+      for (let i = 0; i < n; i++) make();
+      samples.push(Number(process.hrtime.bigint() - started) / n);
+    }
+    result[name] = median(samples);
+  }
+  return result;
+}
+
+// Run and report -------------------------------------------------------------------------------
+
+const sizes = { ours: await bundle("ours"), official: await bundle("official"), raw: await bundle("raw") };
+const coldTimes = { ours: [], official: [] };
+for (let i = 0; i < COLD_RUNS; i++) for (const which of ["ours", "official"]) coldTimes[which].push(await coldNode(which));
+const cold = { ours: median(coldTimes.ours), official: median(coldTimes.official) };
+const workerdCold = await coldWorkerd();
+const standin = await startStandinProcess();
+let sequential, concurrent;
+try {
+  sequential = await perCall(standin.url, 1);
+  concurrent = await perCall(standin.url, CONCURRENCY);
+} finally {
+  standin.stop();
+}
+const build_ = payloads();
+
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+const workerdVersion = execFileSync("workerd", ["--version"]).toString().trim();
+const row = (name, s) => `| ${name} | ${s.js} | ${s.jsGz} | ${s.wasm} | ${s.wasmGz} | **${kb(s.gz)}** | ${kb(s.raw)} |`;
+const latency = (table, name) => `| ${name} | ${ms(table[name].median)} | ${ms(table[name].p99)} | ${ratio(table[name].median, table.raw.median)} |`;
+const workerdOver = (name) => workerdCold[name] - workerdCold.empty;
+
+const report = `# Benchmarks
+
+Produced by \`make bench\` (\`node bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu},
+${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${workerdVersion},
+@clerk/backend ${version("@clerk/backend")}, esbuild ${version("esbuild")}, clerk-instance-edge ${version("clerk-instance-edge")}.
+Ratios are the headline: absolute times depend on the machine.
+
+## Headline
+
+| measure | ours / @clerk/backend | target |
+|---|---|---|
+| bytes a Worker ships (gzip) | ${ratio(sizes.ours.gz, sizes.official.gz)} (${kb(sizes.ours.gz)} vs ${kb(sizes.official.gz)}) | at most 0.5×, and at most 20 KB |
+| cold start, Node (import to first request) | ${ratio(cold.ours, cold.official)} (${ms(cold.ours)} vs ${ms(cold.official)}) | at most 0.33× |
+| cold start, workerd (over an empty Worker) | ${ratio(workerdOver("ours"), workerdOver("official"))} (${ms(workerdOver("ours"))} vs ${ms(workerdOver("official"))}) | at most 0.33× |
+| per call, sequential (median) | ${ratio(sequential.ours.median, sequential.official.median)}; ${ratio(sequential.ours.median, sequential.raw.median)} of raw fetch | no slower; within 1.10× of raw fetch |
+| per call, ${CONCURRENCY} concurrent (median) | ${ratio(concurrent.ours.median, concurrent.official.median)}; ${ratio(concurrent.ours.median, concurrent.raw.median)} of raw fetch | no slower; within 1.10× of raw fetch |
+| building an update body | ${ratio(build_.ours, build_.official)} (${build_.ours.toFixed(0)} ns vs ${build_.official.toFixed(0)} ns) | (no target) |
+
+## 1. Bytes a Worker ships for one \`instances.update\`
+
+Each Worker in \`bench/workers/\` bundled by esbuild as wrangler does (conditions \`workerd\`,
+\`worker\`, \`browser\`; minified; the \`.wasm\` kept as a module), each file gzipped alone (level 9).
+
+| Worker | JS bytes | JS gzip | wasm bytes | wasm gzip | total gzip | total raw |
+|---|---|---|---|---|---|---|
+${row("clerk-instance-edge", sizes.ours)}
+${row("@clerk/backend", sizes.official)}
+${row("hand-written fetch (the floor)", sizes.raw)}
+
+## 2. Cold start
+
+Node: ${COLD_RUNS} fresh processes each, interleaved (\`bench/cold-child.mjs\`); the time from the
+start of \`import()\` to the moment the first request is handed to \`fetch\` (a stub answering 204),
+median.
+
+| | median |
+|---|---|
+| clerk-instance-edge | ${ms(cold.ours)} |
+| @clerk/backend | ${ms(cold.official)} |
+
+workerd: ${COLD_RUNS} runs each of \`workerd test\` on one Worker that makes one \`instances.update\`
+against a fake API Worker; wall time of the whole process, median, minus the same for a Worker
+that does nothing (workerd freezes its clocks during a request, so this is measured from outside).
+\`@clerk/backend\` reads \`process\`, so its Worker runs with the \`nodejs_compat\` flag it needs
+there; the others run without it.
+
+| Worker | median wall time | over the empty Worker |
+|---|---|---|
+${["empty", "raw", "official", "ours"].map((n) => `| ${n} | ${ms(workerdCold[n])} | ${n === "empty" ? "" : ms(workerdOver(n))} |`).join("\n")}
+
+## 3. Per call
+
+\`instances.update({ testMode: true })\` against the stand-in Clerk API (\`tests/standin\`, a
+separate Node process on loopback, keep-alive), ${CALLS} calls per client, the three clients
+interleaved in one process. The stand-in's own work (parsing, checking, recording) is in every
+figure.
+
+Sequential:
+
+| client | median | p99 | vs raw fetch |
+|---|---|---|---|
+${["raw", "official", "ours"].map((n) => latency(sequential, n)).join("\n")}
+
+${CONCURRENCY} concurrent (latency of each call within its batch):
+
+| client | median | p99 | vs raw fetch |
+|---|---|---|---|
+${["raw", "official", "ours"].map((n) => latency(concurrent, n)).join("\n")}
+
+## 4. Building an update body (no network)
+
+\`{ testMode: true, supportEmail: null, allowedOrigins: [two origins] }\` to its wire body, median
+of 5 runs: ours is \`clerk.dryRun.instances.update\` (decoding, validation, the body and the
+request, through wasm); the official SDK's path is \`snakecase-keys\` ${version("snakecase-keys")}
+(what it bundles) plus \`JSON.stringify\`; raw writes the body by hand.
+
+| path | ns per body |
+|---|---|
+| raw | ${build_.raw.toFixed(0)} |
+| @clerk/backend's path | ${build_.official.toFixed(0)} |
+| clerk-instance-edge | ${build_.ours.toFixed(0)} |
+`;
+writeFileSync(here("../BENCHMARKS.md"), report);
+console.log(report);
