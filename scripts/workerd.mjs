@@ -10,6 +10,16 @@ import { build } from "esbuild";
 
 const WASM = "clerk_instance_edge_bg.wasm";
 
+/** How wrangler bundles a Worker: its conditions and main fields, the `.wasm` kept a module. */
+export const WRANGLER_BUNDLE = {
+  bundle: true,
+  format: "esm",
+  platform: "neutral",
+  conditions: ["workerd", "worker", "browser"],
+  mainFields: ["browser", "module", "main"],
+  external: ["*.wasm"],
+};
+
 const binding = ([name, value]) =>
   typeof value === "object" ? `(name = "${name}", service = "${value.service}")` : `(name = "${name}", text = ${JSON.stringify(value)})`;
 
@@ -24,13 +34,8 @@ export async function prepareWorkerd({ workers, external = {}, internet = false 
   const definitions = [];
   for (const { name, entry, bindings = {}, outbound = "outbound", flags = [] } of workers) {
     await build({
+      ...WRANGLER_BUNDLE,
       entryPoints: [entry],
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      conditions: ["workerd", "worker", "browser"],
-      mainFields: ["browser", "module", "main"],
-      external: ["*.wasm"],
       outfile: join(dir, name, "worker.js"),
       logLevel: "warning",
     });

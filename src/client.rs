@@ -250,8 +250,8 @@ impl<T: Transport> Client<T> {
         Ok(P::Response::from_fields(fields.unwrap_or_default()))
     }
 
-    /// The request for entries that passed validation.
-    pub(crate) fn request(&self, operation: &Operation, entries: &[Entry]) -> HttpRequest {
+    /// The request for entries that passed [`validate`](crate::validate).
+    pub fn request(&self, operation: &Operation, entries: &[Entry]) -> HttpRequest {
         let body = encode_body(operation, entries);
         let mut url = String::with_capacity(self.options.api_url.len() + 3 + operation.path.len());
         url.push_str(&self.options.api_url);
@@ -270,8 +270,8 @@ impl<T: Transport> Client<T> {
         HttpRequest { method: operation.method, url, headers, body }
     }
 
-    /// The retry state of one call of `operation`.
-    pub(crate) fn call(&self, operation: &'static Operation, request: HttpRequest) -> Call {
+    /// The retry loop of one call, for a host that sends and waits itself (see [`Call`]).
+    pub fn call(&self, operation: &'static Operation, request: HttpRequest) -> Call {
         let retry = if operation.retry { self.options.retry } else { Retry::OFF };
         Call { operation, request, retry, timeout_ms: self.options.timeout_ms, attempt: 0 }
     }

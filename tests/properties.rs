@@ -1,6 +1,7 @@
 //! Properties over every field of every operation: the body holds exactly the fields that are
 //! not absent, each as `null` or its value; typed params, serde and the wire encoder agree; the
-//! JSON reader reads what the writer writes and never panics.
+//! JSON reader reads what the writer writes and all JSON. (Robustness against hostile input is
+//! in `fuzz.rs`.)
 
 use clerk_instance_edge::*;
 use proptest::prelude::*;
@@ -117,15 +118,6 @@ proptest! {
                 let _ = parse_json(&written[..cut]);
             }
         }
-    }
-
-    #[test]
-    fn resource_reading_never_panics(json in arb_json()) {
-        let body = serde_json::to_string(&json).unwrap();
-        for resource in OPERATIONS.iter().filter_map(|op| op.resource) {
-            let _ = read_resource(resource, &body);
-        }
-        let _ = read_api_error("GET /instance".into(), 500, &body, None, None);
     }
 }
 
