@@ -280,3 +280,11 @@ fn js_names_are_matched_without_being_built() {
     assert!(!is_js_name("test_mode", "testModes"));
     assert!(!is_js_name("test_mode", "testmode"));
 }
+
+#[test]
+fn a_flood_of_unknown_keys_is_counted_not_listed() {
+    let members: Vec<String> = (0..5000).map(|i| format!("\"key{i}\":1")).collect();
+    let (_, problems) = decode(UpdateInstance::OPERATION, &format!("{{{}}}", members.join(",")));
+    assert_eq!(problems.len(), 21);
+    assert_eq!(problems[20], "`params` has 4980 more unknown keys");
+}

@@ -238,9 +238,15 @@ pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut 
         }
     };
     let mut slots: Vec<Option<Patch<Value>>> = vec![None; operation.fields.len()];
+    let mut unreported = 0;
     for (key, value) in members {
         let found = operation.fields.iter().position(|field| is_js_name(field.name, key));
         let Some((field, slot)) = found.and_then(|i| operation.fields.get(i).zip(slots.get_mut(i))) else {
+            // Past the cap, unknown keys are counted, not matched against every name.
+            if problems.len() >= MAX_PROBLEMS {
+                unreported += 1;
+                continue;
+            }
             let names: Vec<String> = operation.fields.iter().map(|f| js_name(f.name)).collect();
             problems.push(unknown_key(key, &names, label));
             continue;
@@ -262,8 +268,17 @@ pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut 
             },
         });
     }
+    if unreported > 0 {
+        let mut rest = String::from("has ");
+        push_u64(&mut rest, unreported);
+        rest.push_str(" more unknown keys");
+        problems.push(Problem::new("params".into(), &rest));
+    }
     slots.into_iter().enumerate().filter_map(|(i, slot)| slot.map(|patch| (i, patch))).collect()
 }
+
+/// Unknown keys are suggested for, one by one, up to this many problems; the rest are counted.
+const MAX_PROBLEMS: usize = 20;
 
 /// Option names of `@clerk/backend`'s `createClerkClient` that this client accepts and ignores,
 /// so that code written for it runs unchanged.
