@@ -11,6 +11,7 @@ use crate::wire::json::push_quoted_excerpt;
 use crate::wire::request::{encode_body, HttpRequest, AUTHORIZATION};
 use crate::wire::response::{excerpt, read_api_error, read_resource};
 use crate::wire::retry::{retry_after_ms, retryable_status, Retry};
+use crate::wire::text::{digits, is, redact};
 
 /// The API version this crate is written against, sent as `Clerk-API-Version`.
 pub const API_VERSION: &str = "2026-05-12";
@@ -101,9 +102,16 @@ fn is_api_version(version: &str) -> bool {
         && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
+/// Whether a host is a loopback address: `localhost` and its subdomains (reserved for loopback
+/// by RFC 6761), `[::1]`, or an IPv4 literal in 127.0.0.0/8. Names that merely start with `127.`
+/// (`127.0.0.1.example.com`) are not.
 fn is_loopback(host: &str) -> bool {
-    let host = host.to_ascii_lowercase();
-    host == "localhost" || host == "[::1]" || host.starts_with("127.") || host.ends_with(".localhost")
+    let mut octets = host.split(is('.'));
+    let ipv4_loopback = octets.next() == Some("127")
+        && octets.by_ref().take(3).filter(|o| o.len() <= 3 && digits(o).is_some_and(|n| n <= 255)).count() == 3
+        && octets.next().is_none();
+    let lower = host.to_ascii_lowercase();
+    lower == "localhost" || lower.ends_with(".localhost") || host == "[::1]" || ipv4_loopback
 }
 
 fn api_url_problem(url: &str) -> Option<String> {
@@ -210,7 +218,10 @@ impl<T: Transport> Client<T> {
 
     pub(crate) fn checked(transport: T, mut options: Options, problems: Vec<Problem>) -> Result<Self, Error> {
         if !problems.is_empty() {
-            return Err(Error::InvalidOptions { problems });
+            // The key may have been passed where another option belongs, and quoted there.
+            let mut error = Error::InvalidOptions { problems };
+            error.redact(&options.secret_key);
+            return Err(error);
         }
         while options.api_url.ends_with('/') {
             options.api_url.pop();
@@ -273,7 +284,8 @@ impl<T: Transport> Client<T> {
     /// The retry loop of one call, for a host that sends and waits itself (see [`Call`]).
     pub fn call(&self, operation: &'static Operation, request: HttpRequest) -> Call {
         let retry = if operation.retry { self.options.retry } else { Retry::OFF };
-        Call { operation, request, retry, timeout_ms: self.options.timeout_ms, attempt: 0 }
+        let secret = self.options.secret_key.clone();
+        Call { operation, request, retry, timeout_ms: self.options.timeout_ms, attempt: 0, secret }
     }
 
     /// Sends the request with retries, and reads the resource of a success: `None` when the
@@ -319,6 +331,8 @@ pub struct Call {
     /// The timeout of each attempt.
     pub timeout_ms: u32,
     attempt: u32,
+    /// Removed from anything an error keeps, should the server echo it.
+    secret: String,
 }
 
 impl Call {
@@ -335,8 +349,19 @@ impl Call {
     }
 
     /// The next step after an attempt's outcome. `now_ms` (Unix time) reads `Retry-After` dates;
-    /// `random` in `[0, 1)` jitters the backoff.
+    /// `random` in `[0, 1)` jitters the backoff. An error never holds the secret key, even when
+    /// the server sent it back.
     pub fn after(&mut self, outcome: Result<HttpResponse, Failure>, now_ms: f64, random: f64) -> Next {
+        match self.step(outcome, now_ms, random) {
+            Next::Done(Err(mut error)) => {
+                error.redact(&self.secret);
+                Next::Done(Err(error))
+            }
+            next => next,
+        }
+    }
+
+    fn step(&mut self, outcome: Result<HttpResponse, Failure>, now_ms: f64, random: f64) -> Next {
         self.attempt += 1;
         let attempt = self.attempt;
         let retry = self.retry;
@@ -344,9 +369,14 @@ impl Call {
         let done = |result| Next::Done(result);
         let response = match outcome {
             Ok(response) if (200..300).contains(&response.status) => {
-                return done(read_success(self.operation, response, self.label()));
+                return done(read_success(self.operation, response, self.label(), &self.secret));
             }
-            Ok(response) => response,
+            // Redacted before anything is cut from it, so that no part of the key survives.
+            Ok(mut response) => {
+                redact(&mut response.body, &self.secret);
+                response.cf_ray.iter_mut().for_each(|ray| redact(ray, &self.secret));
+                response
+            }
             Err(Failure::Aborted(cause)) => return done(Err(Error::Aborted { cause })),
             Err(Failure::Network(cause)) if last => {
                 return done(Err(Error::Network { request: self.label(), cause, attempts: attempt }));
@@ -377,16 +407,20 @@ impl Call {
     }
 }
 
-fn read_success(operation: &Operation, response: HttpResponse, request: String) -> Result<Option<Vec<Patch<Value>>>, Error> {
+fn read_success(
+    operation: &Operation,
+    response: HttpResponse,
+    request: String,
+    secret: &str,
+) -> Result<Option<Vec<Patch<Value>>>, Error> {
     let Some(resource) = operation.resource else { return Ok(None) };
     if response.status == 202 || response.status == 204 {
         return Ok(None);
     }
-    let unexpected = |reason: String| Error::UnexpectedResponse {
-        request: request.clone(),
-        status: response.status,
-        reason,
-        excerpt: excerpt(&response.body),
+    let unexpected = |reason: String| {
+        let mut body = response.body.clone();
+        redact(&mut body, secret);
+        Error::UnexpectedResponse { request: request.clone(), status: response.status, reason, excerpt: excerpt(&body) }
     };
     if response.truncated {
         return Err(unexpected("the body is larger than 1 MiB".into()));

@@ -323,3 +323,50 @@ fn the_secret_key_is_in_no_debug_output_or_message() {
     }
     assert!(format!("{request:?}").contains("Bearer [redacted]"));
 }
+
+#[test]
+fn only_real_loopback_hosts_may_use_http() {
+    let s = Script::default();
+    for ok in ["http://127.0.0.1", "http://127.1.2.3:8080", "http://localhost:3000", "http://LOCALHOST", "http://app.localhost", "http://[::1]:9000"] {
+        assert!(Client::new(&s, Options { api_url: ok.into(), ..Options::new(KEY) }).is_ok(), "{ok}");
+    }
+    for bad in [
+        "http://127.0.0.1.nip.io",
+        "http://127.attacker.example",
+        "http://127.0.0.1.attacker.example:8080",
+        "http://127.0.0.256",
+        "http://127.0.0",
+        "http://localhost.example.com",
+        "http://localhost.",
+    ] {
+        assert!(Client::new(&s, Options { api_url: bad.into(), ..Options::new(KEY) }).is_err(), "{bad} is not loopback");
+    }
+}
+
+#[test]
+fn a_key_the_server_echoes_is_redacted_from_the_error() {
+    let echo = format!(
+        r#"{{"errors":[{{"code":"authentication_invalid","message":"{KEY} is invalid","long_message":"key {KEY}","meta":{{"key":"{KEY}","{KEY}":1}}}}],"clerk_trace_id":"{KEY}"}}"#
+    );
+    let html = format!("<html>{}{KEY}</html>", "x".repeat(190));
+    let cases = [answer(401, &echo), answer(502, &html), answer(200, &html), Ok(HttpResponse { status: 500, cf_ray: Some(KEY.into()), ..Default::default() })];
+    for case in cases {
+        let s = script(vec![case]);
+        let c = Client::new(&s, Options { retry: Retry::OFF, ..Options::new(KEY) }).unwrap();
+        let error = block_on(c.get_instance(&GetInstance {})).unwrap_err();
+        let shown = format!("{error:?} {}", error.message());
+        assert!(!shown.contains("SECRETKEY") && !shown.contains("sk_test_SECRETKEYFORT"), "{shown}");
+        // Redacted before the body is cut: an excerpt may end inside "[redacted]", never inside the key.
+        assert!(shown.contains("[red"), "{shown}");
+    }
+}
+
+#[test]
+fn a_key_passed_where_another_option_belongs_is_not_quoted() {
+    let s = Script::default();
+    let options = Options { api_url: KEY.into(), api_version: "sk_live_elsewhere".into(), ..Options::new(KEY) };
+    let Err(error) = Client::new(&s, options) else { panic!("refused") };
+    let shown = format!("{error:?}");
+    assert!(!shown.contains("SECRETKEY") && !shown.contains("sk_live_elsewhere"), "{shown}");
+    assert!(shown.contains("looks like a secret key (not shown)"), "{shown}");
+}

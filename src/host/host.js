@@ -103,8 +103,20 @@ export async function send(fetcher, url, method, headers, body, timeoutMs, signa
   }
 }
 
+/**
+ * The body as text, at most `limit` bytes of it, and whether it was cut. A body whose length is
+ * known and within the limit is read whole: workerd reports a streamed read that breaks off as
+ * an unhandled rejection even when it is handled. Others are streamed and cut at the limit, so
+ * that no answer can fill the isolate's memory.
+ */
 async function readText(response, limit) {
   if (!response.body) return ["", false];
+  const length = response.headers.get("content-length");
+  if (length !== null && Number(length) <= limit) {
+    // Content-Length counts compressed bytes: cut what decompressed beyond the limit.
+    const text = await response.text();
+    return text.length > limit ? [text.slice(0, limit), true] : [text, false];
+  }
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = "";

@@ -4,6 +4,7 @@
 use crate::prelude::*;
 
 use super::json::{push_quoted_excerpt, push_u64, Json};
+use super::text::redact;
 use crate::model::Problem;
 
 /// Why a call failed.
@@ -244,6 +245,52 @@ impl Error {
                 out.push_str("): ");
                 push_quoted_excerpt(&mut out, excerpt);
                 out
+            }
+        }
+    }
+}
+
+fn redact_json(json: &mut Json, secret: &str) {
+    match json {
+        Json::String(s) => redact(s, secret),
+        Json::Array(items) => items.iter_mut().for_each(|item| redact_json(item, secret)),
+        Json::Object(members) => members.iter_mut().for_each(|(key, value)| {
+            redact(key, secret);
+            redact_json(value, secret);
+        }),
+        _ => {}
+    }
+}
+
+impl Error {
+    /// Removes `secret` from everything the error keeps: what the server sent back (messages,
+    /// meta, the body excerpt, the trace ID) and what the host reported.
+    pub fn redact(&mut self, secret: &str) {
+        if secret.is_empty() {
+            return;
+        }
+        match self {
+            Error::InvalidParams { problems, .. } | Error::InvalidOptions { problems } => {
+                for problem in problems {
+                    redact(&mut problem.param, secret);
+                    redact(&mut problem.message, secret);
+                }
+            }
+            Error::Api(api) => {
+                for error in &mut api.errors {
+                    redact(&mut error.code, secret);
+                    redact(&mut error.message, secret);
+                    error.long_message.iter_mut().for_each(|m| redact(m, secret));
+                    error.meta.iter_mut().for_each(|m| redact_json(m, secret));
+                }
+                api.clerk_trace_id.iter_mut().for_each(|t| redact(t, secret));
+                api.body_excerpt.iter_mut().for_each(|b| redact(b, secret));
+            }
+            Error::Network { cause, .. } | Error::Aborted { cause } => redact(&mut cause.message, secret),
+            Error::Timeout { .. } => {}
+            Error::UnexpectedResponse { reason, excerpt, .. } => {
+                redact(reason, secret);
+                redact(excerpt, secret);
             }
         }
     }

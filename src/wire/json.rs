@@ -311,8 +311,12 @@ pub fn push_string(out: &mut String, s: &str) {
 }
 
 /// Appends `s` quoted and escaped like a JSON string, cut to 60 characters with `…`: for
-/// messages that show a caller's value.
+/// messages that show a caller's value. A value that looks like a secret key is not shown.
 pub fn push_quoted_excerpt(out: &mut String, s: &str) {
+    if super::text::looks_like_secret(s) {
+        out.push_str("a value that looks like a secret key (not shown)");
+        return;
+    }
     match s.char_indices().nth(60) {
         Some((cut, _)) => {
             push_string(out, s.get(..cut).unwrap_or(s));

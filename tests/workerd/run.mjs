@@ -19,6 +19,10 @@ const status = await runWorkerd({
       entry: here("example.test.js"),
       bindings: { EXAMPLE: { service: "example" }, STANDIN_URL: standin.origin, ADMIN_TOKEN },
     },
+    // The hardening checks of tests/runtime/: injected faults, load, and the secret key.
+    { name: "faults", entry: here("faults.test.js"), bindings: { STANDIN_URL: standin.origin } },
+    { name: "load", entry: here("load.test.js"), bindings: { STANDIN_URL: standin.origin } },
+    { name: "secret", entry: here("secret.test.js"), bindings: { STANDIN_URL: standin.origin } },
   ],
   external: { standin: standin.host },
 });
