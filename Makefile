@@ -16,8 +16,8 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nont
 SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
 PKG := pkg/.built
 
-.PHONY: tools test test-native test-wasm test-standin test-node test-deno test-workerd conformance pkg size \
-	demo bench fuzz clean
+.PHONY: tools test test-native test-wasm test-standin test-node test-deno test-workerd test-fuzz conformance \
+	pkg size demo bench fuzz clean
 
 ## Tools: the wasm target, wasm-bindgen-cli (into .tools/), the npm packages (into node_modules/).
 tools: $(TOOLS)/.rust-target $(BINDGEN) node_modules/.installed
@@ -52,8 +52,9 @@ $(PKG): $(SOURCES) $(wildcard pkg-template/*) scripts/assemble-pkg.mjs README.md
 size: $(PKG)
 	@node scripts/size.mjs
 
-## Every test: native, wasm under Node, the stand-in, and the package in Node, Deno and workerd.
-test: test-native test-wasm test-standin test-node test-deno test-workerd
+## Every test: native (with a short fuzz pass), wasm under Node, the stand-in, the package in Node,
+## Deno and workerd (smoke, faults, load, the secret key, the worker example), and a short JS fuzz.
+test: test-native test-wasm test-standin test-node test-deno test-workerd test-fuzz
 
 test-native:
 	cargo test --all-targets
@@ -75,6 +76,15 @@ test-deno: $(PKG)
 
 test-workerd: $(PKG)
 	node tests/with-standin.mjs -- node tests/workerd/run.mjs
+
+# A fixed seed, so that CI is reproducible; `make fuzz` explores with random ones.
+test-fuzz: $(PKG)
+	node tests/fuzz/run.mjs --seed 1 --cases 1000
+
+## The long fuzz runs: the native decoder, readers and retry loop, then the JS package.
+fuzz: $(PKG)
+	FUZZ_CASES=$${FUZZ_CASES:-50000} cargo test --release --test fuzz -- --nocapture
+	node tests/fuzz/run.mjs --cases $${JS_FUZZ_CASES:-100000}
 
 ## The worker example in workerd, changing settings through the package: against the stand-in,
 ## or the real API when CLERK_SECRET_KEY is set (and CLERK_API_URL is not).

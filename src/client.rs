@@ -66,8 +66,11 @@ impl Options {
 
         if self.secret_key.is_empty() {
             fail("secret_key", "is missing; pass the secret key from the Clerk Dashboard (API keys)");
-        } else if self.secret_key.contains(|c: char| c.is_whitespace() || c.is_control()) {
-            fail("secret_key", "contains whitespace or a control character; copy the key again from the Clerk Dashboard");
+        } else if !self.secret_key.bytes().all(|b| (b'!'..=b'~').contains(&b)) {
+            fail(
+                "secret_key",
+                "contains whitespace, a control character or a character an HTTP header cannot carry; copy the key again from the Clerk Dashboard",
+            );
         }
         if let Some(rest) = api_url_problem(&self.api_url) {
             fail("api_url", &rest);

@@ -282,13 +282,15 @@ fn options_are_checked() {
     assert_eq!(problems(Options::new("")), ["`secret_key` is missing; pass the secret key from the Clerk Dashboard (API keys)"]);
     assert_eq!(
         problems(Options::new("sk_test_abc\n")),
-        ["`secret_key` contains whitespace or a control character; copy the key again from the Clerk Dashboard"]
+        ["`secret_key` contains whitespace, a control character or a character an HTTP header cannot carry; copy the key again from the Clerk Dashboard"]
     );
     let http = Options { api_url: "http://api.example.com".into(), ..Options::new(KEY) };
     assert_eq!(
         problems(http),
         ["`api_url` must use https; got \"http://api.example.com\"; use https://api.clerk.com, or http:// only for a loopback host such as 127.0.0.1"]
     );
+    let emoji = problems(Options::new("sk_test_\u{200b}abc"));
+    assert!(emoji[0].contains("cannot carry"), "a zero-width space cannot go in a header");
     let credentials = Options { api_url: "https://user:hunter2@api.example.com".into(), ..Options::new(KEY) };
     assert!(!problems(credentials)[0].contains("hunter2"), "credentials are not echoed");
     let bad = Options {

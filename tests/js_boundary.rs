@@ -288,3 +288,33 @@ fn a_flood_of_unknown_keys_is_counted_not_listed() {
     assert_eq!(problems.len(), 21);
     assert_eq!(problems[20], "`params` has 4980 more unknown keys");
 }
+
+#[test]
+fn unreadable_option_text_is_a_problem_not_an_absence() {
+    let deep = format!("{{\"signal\":{}null{}}}", "[".repeat(100), "]".repeat(100));
+    let mut problems = Vec::new();
+    call_options(&deep, &mut problems);
+    assert_eq!(problems[0].message, "`call options` could not be read: nested too deeply");
+    let mut problems = Vec::new();
+    options(&deep, &mut problems);
+    assert_eq!(problems[0].message, "`options` could not be read: nested too deeply");
+}
+
+#[test]
+fn integers_a_js_number_cannot_hold_arrive_as_bigint_markers() {
+    let settings = UpdateInstanceOrganizationSettings::OPERATION;
+    let resource = settings.resource.unwrap();
+    let fields = read_resource(resource, r#"{"max_allowed_memberships":9007199254740993,"max_allowed_roles":9007199254740991}"#).unwrap();
+    let step = parsed(&encode::step(settings, Next::Done(Ok(Some(fields)))));
+    assert_eq!(step["value"]["maxAllowedMemberships"], json!({"\u{0}": "bigint", "value": "9007199254740993"}));
+    assert_eq!(step["value"]["maxAllowedRoles"], json!(9007199254740991i64));
+}
+
+#[test]
+fn a_callers_key_starting_with_nul_is_named_as_written_and_never_a_marker() {
+    // host.js wrote the caller's {"\u0000": "undefined", "testMode": true} with the key escaped.
+    let (found, problems) = decode(UpdateInstance::OPERATION, r#"{"\u0000\u0000":"undefined","testMode":true}"#);
+    assert_eq!(found.len(), 1, "testMode is kept");
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].starts_with("`\u{0}` is not a parameter of instances.update"), "{problems:?}");
+}

@@ -17,8 +17,13 @@ extern "C" {
     /// object with a `fetch` method.
     pub fn fetcher(options: &JsValue) -> JsValue;
 
+    /// The `signal` of a call's options: `undefined` when absent, `null` when it is not an
+    /// AbortSignal.
+    #[wasm_bindgen(js_name = signalOf)]
+    pub fn signal_of(options: &JsValue) -> JsValue;
+
     /// Drives a [`PendingCall`] (attempts, waits, the caller's signal); resolves to its result.
-    pub fn run(call: PendingCall, fetcher: &JsValue, options: &JsValue, limit: usize) -> Promise;
+    pub fn run(call: PendingCall, fetcher: &JsValue, signal: &JsValue, limit: usize) -> Promise;
 
     /// One fetch attempt with its timeout; resolves to an [`Outcome`], never rejects.
     #[allow(clippy::too_many_arguments)]

@@ -14,6 +14,12 @@ use crate::wire::retry::Retry;
 /// The key of a marker object.
 pub const MARKER: &str = "\u{0}";
 
+/// A caller's key as the caller wrote it: host.js puts one more `\u0000` in front of keys that
+/// start with one, so that no caller's object passes for a marker.
+fn caller_key(key: &str) -> &str {
+    key.strip_prefix('\u{0}').unwrap_or(key)
+}
+
 /// What a marker stands for: `"function"`, `"NaN"`, `"bigint"`, `"thrown"`...
 fn marker(json: &Json) -> Option<&str> {
     match json {
@@ -218,15 +224,7 @@ fn field_value(field: &Field, json: &Json, param: &str) -> Result<Value, Vec<Pro
 /// The entries of JS params (as `host.js` serialized them) for `operation`, in declaration
 /// order. `label` names the operation in messages (`instances.update`).
 pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut Vec<Problem>) -> Vec<Entry> {
-    let json = match parse(params) {
-        Ok(json) => json,
-        Err(error) => {
-            let mut rest = String::from("could not be read: ");
-            rest.push_str(error.reason);
-            problems.push(Problem::new("params".into(), &rest));
-            return Vec::new();
-        }
-    };
+    let Some(json) = read_json(params, "params", problems) else { return Vec::new() };
     if marker(&json) == Some("undefined") {
         return Vec::new();
     }
@@ -240,6 +238,7 @@ pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut 
     let mut slots: Vec<Option<Patch<Value>>> = vec![None; operation.fields.len()];
     let mut unreported = 0;
     for (key, value) in members {
+        let key = caller_key(key);
         let found = operation.fields.iter().position(|field| is_js_name(field.name, key));
         let Some((field, slot)) = found.and_then(|i| operation.fields.get(i).zip(slots.get_mut(i))) else {
             // Past the cap, unknown keys are counted, not matched against every name.
@@ -254,7 +253,7 @@ pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut 
         if let Some("thrown") = marker(value) {
             let mut rest = String::from("could not be read: its getter threw ");
             push_quoted_excerpt(&mut rest, marker_value(value));
-            problems.push(Problem::new(key.clone(), &rest));
+            problems.push(Problem::new(key.into(), &rest));
             continue;
         }
         *slot = Some(match value {
@@ -314,11 +313,23 @@ fn whole_number(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option
     }
 }
 
+/// JSON text from host.js, or a problem: nesting beyond what the reader takes is the only way
+/// its text fails to parse.
+fn read_json(text: &str, param: &str, problems: &mut Vec<Problem>) -> Option<Json> {
+    parse(text)
+        .map_err(|error| {
+            let mut rest = String::from("could not be read: ");
+            rest.push_str(error.reason);
+            problems.push(Problem::new(param.into(), &rest));
+        })
+        .ok()
+}
+
 /// Client options from JS. The `fetch` option itself stays in JS; here it is only checked to be
 /// a function or an object (with a `fetch` method: `host.js` checks that part).
 pub fn options(text: &str, problems: &mut Vec<Problem>) -> Options {
     let mut options = Options::new("");
-    let json = parse(text).unwrap_or(Json::Null);
+    let Some(json) = read_json(text, "options", problems) else { return options };
     let members = match members(&json, "options") {
         Ok(members) => members,
         Err(problem) => {
@@ -327,7 +338,8 @@ pub fn options(text: &str, problems: &mut Vec<Problem>) -> Options {
         }
     };
     for (key, value) in members {
-        if IGNORED_OPTIONS.contains(&key.as_str()) {
+        let key = caller_key(key);
+        if IGNORED_OPTIONS.contains(&key) {
             continue;
         }
         let text = |problems: &mut Vec<Problem>| match string(value, key, || "must be a string".into()) {
@@ -337,11 +349,11 @@ pub fn options(text: &str, problems: &mut Vec<Problem>) -> Options {
                 String::new()
             }
         };
-        match key.as_str() {
+        match key {
             // Never described: a wrong value could be the key itself.
             "secretKey" => match value {
                 Json::String(secret) => options.secret_key = secret.clone(),
-                _ => problems.push(Problem::new(key.clone(), "must be a string")),
+                _ => problems.push(Problem::new(key.into(), "must be a string")),
             },
             "apiUrl" => options.api_url = text(problems),
             // `@clerk/backend` uses apiVersion for the URL's "v1", which is what this client sends.
@@ -354,7 +366,7 @@ pub fn options(text: &str, problems: &mut Vec<Problem>) -> Options {
             "fetch" => {
                 if !matches!(marker(value), Some("function" | "object")) && !matches!(value, Json::Object(_)) {
                     let rest = got("must be a fetch function, or an object with a fetch method".into(), value);
-                    problems.push(Problem::new(key.clone(), &rest));
+                    problems.push(Problem::new(key.into(), &rest));
                 }
             }
             "retry" => options.retry = retry(value, problems),
@@ -381,9 +393,10 @@ fn retry(json: &Json, problems: &mut Vec<Problem>) -> Retry {
         return retry;
     };
     for (key, value) in members {
+        let key = caller_key(key);
         let mut param = String::from("retry.");
         param.push_str(key);
-        let slot = match key.as_str() {
+        let slot = match key {
             "maxAttempts" => &mut retry.max_attempts,
             "maxDelayMs" => &mut retry.max_delay_ms,
             "baseDelayMs" => &mut retry.base_delay_ms,
@@ -401,16 +414,17 @@ fn retry(json: &Json, problems: &mut Vec<Problem>) -> Retry {
 
 /// Checks the options of one call (`{ signal }`); the signal itself stays in JS.
 pub fn call_options(text: &str, problems: &mut Vec<Problem>) {
-    let json = parse(text).unwrap_or(Json::Null);
+    let Some(json) = read_json(text, "call options", problems) else { return };
     if json == Json::Null || marker(&json) == Some("undefined") {
         return;
     }
     let Ok(members) = members(&json, "call options").map_err(|p| problems.push(p)) else { return };
     for (key, value) in members {
+        let key = caller_key(key);
         if key != "signal" {
             problems.push(unknown_key(key, &owned(&["signal"]), "the call options"));
         } else if !matches!(value, Json::Null) && marker(value) != Some("object") {
-            problems.push(Problem::new(key.clone(), &got("must be an AbortSignal".into(), value)));
+            problems.push(Problem::new(key.into(), &got("must be an AbortSignal".into(), value)));
         }
     }
 }

@@ -71,6 +71,12 @@ pub fn resource(out: &mut String, resource: &Resource, fields: Vec<Patch<Value>>
         match value {
             None => out.push_str("null"),
             Some(Value::Boolean(b)) => out.push_str(if b { "true" } else { "false" }),
+            Some(Value::Integer(n)) if n.unsigned_abs() > MAX_SAFE_INTEGER => {
+                // host.js turns this marker into a BigInt: a JS number would round it.
+                out.push_str("{\"\\u0000\":\"bigint\",\"value\":\"");
+                push_i64(out, n);
+                out.push_str("\"}");
+            }
             Some(Value::Integer(n)) => push_i64(out, n),
             Some(Value::String(s)) => push_string(out, &s),
             Some(Value::StringList(items)) => string_list(out, &items),
@@ -78,6 +84,9 @@ pub fn resource(out: &mut String, resource: &Resource, fields: Vec<Patch<Value>>
     }
     out.push('}');
 }
+
+/// The largest integer a JS number holds exactly.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
 fn problems(out: &mut String, list: &[Problem]) {
     key(out, "problems");

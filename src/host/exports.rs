@@ -2,7 +2,7 @@
 //! `PendingCall` that `run` in `host.js` drives, and the table of operation names. Values cross
 //! as JSON text (see `decode` and `encode`).
 
-use super::bindings::{encode as to_json, fail, fetcher, run};
+use super::bindings::{encode as to_json, fail, fetcher, run, signal_of};
 use super::{decode, encode, HostFetch};
 use crate::client::{Call, Client, Failure, HttpResponse, MAX_BODY_BYTES};
 use crate::model::validate::{validate, Spelling};
@@ -78,13 +78,17 @@ impl InstanceClient {
     pub fn send(&self, index: usize, params: &JsValue, options: &JsValue) -> Result<Promise, JsValue> {
         let mut problems = Vec::new();
         decode::call_options(&to_json(options), &mut problems);
+        let signal = signal_of(options);
+        if signal.is_null() && problems.is_empty() {
+            problems.push(Problem::new("signal".into(), "must be an AbortSignal (from an AbortController, or AbortSignal.timeout())"));
+        }
         if !problems.is_empty() {
             let operation = OPERATIONS.get(index).map(|op| label(op)).unwrap_or_default();
             return Err(invalid(operation, problems));
         }
         let (operation, request) = self.prepare(index, params)?;
         let call = PendingCall { call: self.client.call(operation, request) };
-        Ok(run(call, self.client.transport().fetcher(), options, MAX_BODY_BYTES))
+        Ok(run(call, self.client.transport().fetcher(), &signal, MAX_BODY_BYTES))
     }
 
     /// The exact request `send` would make, without sending it: `{ method, url, headers, body }`

@@ -6,6 +6,20 @@ const MARKER = "\u0000";
 const mark = (what, value) => ({ [MARKER]: what, value });
 
 /**
+ * What a thrown value says, without throwing again: `Object.create(null)`, a throwing `message`
+ * getter or `toString`, a revoked Proxy all have no string form. Every function wasm calls here
+ * must return normally: an exception that unwinds through wasm leaks a slot of wasm-bindgen's
+ * reference table, and enough of them break the module for good.
+ */
+function describe(thrown) {
+  try {
+    return String(thrown?.message ?? thrown);
+  } catch {
+    return "a value with no string form";
+  }
+}
+
+/**
  * JSON.stringify's replacer. JSON drops or alters some values silently (NaN becomes null, a
  * function disappears, a Date becomes a string); those become markers so that Rust can name
  * them in an error instead of sending something the caller did not write.
@@ -27,7 +41,13 @@ function replacer(key, value) {
     case "object": {
       if (raw === null || Array.isArray(raw)) return value;
       const proto = Object.getPrototypeOf(raw);
-      return proto === Object.prototype || proto === null ? value : mark("object");
+      // A toJSON would send something else than the object.
+      if ((proto !== Object.prototype && proto !== null) || typeof raw.toJSON === "function") return mark("object");
+      // A caller's key that starts with the marker key gets one more in front, so that no
+      // object can pass for a marker; Rust takes it off again.
+      const keys = Object.keys(raw);
+      if (!keys.some((k) => k.startsWith(MARKER))) return value;
+      return Object.fromEntries(keys.map((k) => [k.startsWith(MARKER) ? MARKER + k : k, raw[k]]));
     }
   }
   return value;
@@ -38,13 +58,32 @@ const MAX_JSON = 1 << 20;
 
 /** A JS value as JSON text for Rust. Never throws: a getter that throws becomes a marker. */
 export function encode(value) {
-  let text;
   try {
-    text = value === undefined ? JSON.stringify(mark("undefined")) : JSON.stringify(value, replacer);
+    const text = value === undefined ? JSON.stringify(mark("undefined")) : JSON.stringify(value, replacer);
+    // A root toJSON that answers undefined, a function or a symbol leaves no text at all.
+    if (typeof text !== "string") return JSON.stringify(mark("object"));
+    return text.length > MAX_JSON ? JSON.stringify(mark("too large")) : text;
   } catch (error) {
-    text = JSON.stringify(mark("thrown", String(error?.message ?? error)));
+    return JSON.stringify(mark("thrown", describe(error)));
   }
-  return text.length > MAX_JSON ? JSON.stringify(mark("too large")) : text;
+}
+
+const abortedGetter = globalThis.AbortSignal && Object.getOwnPropertyDescriptor(AbortSignal.prototype, "aborted")?.get;
+
+/**
+ * The `signal` of a call's options: undefined when absent, null when it is not a real
+ * AbortSignal (the getter's brand check refuses look-alikes and proxies) or cannot be read.
+ */
+export function signalOf(options) {
+  try {
+    const signal = options?.signal;
+    if (signal === undefined || signal === null) return undefined;
+    if (abortedGetter) abortedGetter.call(signal);
+    else if (typeof signal.aborted !== "boolean" || typeof signal.addEventListener !== "function") return null;
+    return signal;
+  } catch {
+    return null;
+  }
 }
 
 /** The `fetch` option: undefined when absent, null when unusable. */
@@ -63,7 +102,7 @@ export function fetcher(options) {
  */
 export async function send(fetcher, url, method, headers, body, timeoutMs, signal, limit) {
   const failed = (failure, cause) => {
-    let message = String(cause?.message ?? cause);
+    let message = describe(cause);
     // workerd's answer to a fetch called with a foreign `this`.
     if (message.includes("Illegal invocation")) message += " (pass fetch bound to its object, or the binding itself)";
     return { failure, cause, message };
@@ -77,16 +116,21 @@ export async function send(fetcher, url, method, headers, body, timeoutMs, signa
     timedOut = true;
     controller.abort();
   }, timeoutMs);
+  // The timeout holds even for a fetch (or a body) that ignores the signal it was given.
+  const aborted = new Promise((_, reject) => controller.signal.addEventListener("abort", () => reject(controller.signal.reason)));
+  const settled = (promise) => {
+    promise.catch(() => {}); // may reject after the race is over
+    return Promise.race([promise, aborted]);
+  };
+  aborted.catch(() => {});
   try {
     const init = { method, headers, body, signal: controller.signal };
     // A plain call, or a method call on its own object: a foreign `this` makes workerd throw
     // "Illegal invocation".
-    const response = await (fetcher === undefined
-      ? fetch(url, init)
-      : typeof fetcher === "function"
-        ? fetcher(url, init)
-        : fetcher.fetch(url, init));
-    const [text, truncated] = await readText(response, limit);
+    const response = await settled(
+      (async () => (fetcher === undefined ? fetch(url, init) : typeof fetcher === "function" ? fetcher(url, init) : fetcher.fetch(url, init)))(),
+    );
+    const [text, truncated] = await settled(readText(response, limit));
     return {
       status: response.status,
       body: text,
@@ -148,18 +192,21 @@ export function sleep(ms, signal) {
   });
 }
 
+/** Integers a JS number cannot hold exactly arrive as `{"\u0000":"bigint","value":"…"}`. */
+const bigints = (key, value) => (value?.[MARKER] === "bigint" ? BigInt(value.value) : value);
+const parse = (text) => (text.includes("\\u0000") ? JSON.parse(text, bigints) : JSON.parse(text));
+
 /**
  * Drives a wasm `PendingCall`: sends its request, reports each attempt to `call.next`, which
  * answers with a wait before the next attempt, the value, or the error. The policy is in Rust;
  * this is only the loop. The caller's signal cancels attempts and waits alike.
  */
-export async function run(call, fetcher, options, limit) {
-  const signal = options?.signal ?? undefined;
+export async function run(call, fetcher, signal, limit) {
   try {
     const { method, url, headers, body } = JSON.parse(call.request);
     for (;;) {
       const o = await send(fetcher, url, method, headers, body, call.timeoutMs, signal, limit);
-      const step = JSON.parse(call.next(o.status ?? 0, o.body ?? "", !!o.truncated, o.retryAfter, o.cfRay, o.failure, o.message ?? ""));
+      const step = parse(call.next(o.status ?? 0, o.body ?? "", !!o.truncated, o.retryAfter, o.cfRay, o.failure, o.message ?? ""));
       if (step.error) {
         if (step.error.name === "AbortError") throw signal.reason;
         throw make(step.error, o.cause);
