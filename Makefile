@@ -57,7 +57,7 @@ size: $(PKG)
 test: test-native test-wasm test-standin test-node test-deno test-workerd test-fuzz
 
 test-native:
-	cargo test --all-targets
+	cargo test
 
 test-wasm: tools
 	node tests/with-standin.mjs -- env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
