@@ -5,7 +5,7 @@
 use crate::prelude::*;
 
 use crate::model::validate::{split_at_scheme, validate, Spelling};
-use crate::model::{js_name, Entry, FromResource, Operation, Params, Patch, Problem, Value};
+use crate::model::{Entry, FromResource, Operation, Params, Patch, Problem, Value};
 use crate::wire::error::{Cause, Error};
 use crate::wire::json::push_quoted_excerpt;
 use crate::wire::request::{encode_body, HttpRequest, AUTHORIZATION};
@@ -57,12 +57,8 @@ impl Options {
 
     /// Every problem with these options, named in the caller's spelling.
     pub fn problems(&self, spelling: Spelling) -> Vec<Problem> {
-        let name = |wire: &str| match spelling {
-            Spelling::Wire => String::from(wire),
-            Spelling::Js => js_name(wire),
-        };
         let mut problems = Vec::new();
-        let mut fail = |wire: &str, rest: &str| problems.push(Problem::new(name(wire), rest));
+        let mut fail = |wire: &str, rest: &str| problems.push(Problem::new(spelling.name(wire), rest));
 
         if self.secret_key.is_empty() {
             fail("secret_key", "is missing; pass the secret key from the Clerk Dashboard (API keys)");

@@ -111,10 +111,11 @@ fn distance(a: &str, b: &str) -> usize {
 /// The problem with an unknown key: the nearest valid key, or the list of valid ones.
 pub fn unknown_key(key: &str, valid: &[String], owner: &str) -> Problem {
     let lower = key.to_ascii_lowercase();
+    let camel = js_name(key);
     let nearest = valid
         .iter()
         .map(|candidate| {
-            let same_snake = js_name(key) == *candidate;
+            let same_snake = camel == *candidate;
             let d = if same_snake { 0 } else { distance(&lower, &candidate.to_ascii_lowercase()) };
             (d, candidate)
         })
@@ -237,6 +238,7 @@ pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut 
     };
     let mut slots: Vec<Option<Patch<Value>>> = vec![None; operation.fields.len()];
     let mut unreported = 0;
+    let mut names: Option<Vec<String>> = None;
     for (key, value) in members {
         let key = caller_key(key);
         let found = operation.fields.iter().position(|field| is_js_name(field.name, key));
@@ -246,8 +248,8 @@ pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut 
                 unreported += 1;
                 continue;
             }
-            let names: Vec<String> = operation.fields.iter().map(|f| js_name(f.name)).collect();
-            problems.push(unknown_key(key, &names, label));
+            let names = names.get_or_insert_with(|| operation.fields.iter().map(|f| js_name(f.name)).collect());
+            problems.push(unknown_key(key, names, label));
             continue;
         };
         if let Some("thrown") = marker(value) {

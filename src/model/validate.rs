@@ -29,11 +29,11 @@ pub enum Spelling {
 }
 
 impl Spelling {
-    /// The field's name in this spelling.
-    pub fn name(self, field: &Field) -> String {
+    /// A wire name (`allowed_origins`) in this spelling.
+    pub fn name(self, wire: &str) -> String {
         match self {
-            Spelling::Wire => field.name.into(),
-            Spelling::Js => js_name(field.name),
+            Spelling::Wire => wire.into(),
+            Spelling::Js => js_name(wire),
         }
     }
 }
@@ -55,7 +55,7 @@ pub fn validate(operation: &Operation, entries: &[Entry], spelling: Spelling) ->
     let mut problems = Vec::new();
     for (index, patch) in entries {
         let Some(field) = operation.fields.get(*index) else { continue };
-        let param = spelling.name(field);
+        let param = spelling.name(field.name);
         match patch {
             Patch::Absent => {}
             Patch::Null if field.nullable => {}
