@@ -37,14 +37,15 @@ node_modules/.installed: package.json package-lock.json
 	ln -sfn ../pkg node_modules/clerk-instance-edge
 	touch $@
 
-## The npm package in pkg/: release wasm, wasm-bindgen --target web, wasm-opt -Oz, pkg-template/.
+## The npm package in pkg/: the release wasm with the `npm` feature (no wasm-bindgen: see
+## ARCHITECTURE.md), wasm-opt -Oz, pkg-template/, and what tools/generate writes from the tables.
 pkg: $(PKG)
 
-$(PKG): $(SOURCES) $(wildcard pkg-template/*) scripts/assemble-pkg.mjs README.md | tools
-	cargo build --release --target $(WASM_TARGET) --no-default-features
+$(PKG): $(SOURCES) $(shell find tools/generate -type f) $(wildcard pkg-template/*) scripts/assemble-pkg.mjs README.md | tools
+	cargo build --release --target $(WASM_TARGET) --no-default-features --features npm
 	rm -rf pkg
-	wasm-bindgen --target web --out-dir pkg $(WASM)
-	wasm-opt -Oz $(WASM_OPT_FEATURES) pkg/clerk_instance_edge_bg.wasm -o pkg/clerk_instance_edge_bg.wasm
+	mkdir -p pkg
+	wasm-opt -Oz $(WASM_OPT_FEATURES) --strip-debug --strip-producers $(WASM) -o pkg/clerk_instance_edge_bg.wasm
 	node scripts/assemble-pkg.mjs
 	touch $@
 
@@ -57,7 +58,7 @@ size: $(PKG)
 test: test-native test-wasm test-standin test-node test-deno test-workerd test-fuzz
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-wasm: tools
 	node tests/with-standin.mjs -- env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -1,6 +1,7 @@
 // Browsers, bundlers and other edge runtimes: fetch the module next to this file.
-import init from "./clerk_instance_edge.js";
+import { initSync } from "./clerk_instance_edge.js";
 
-await init({ module_or_path: new URL("./clerk_instance_edge_bg.wasm", import.meta.url) });
+const url = new URL("./clerk_instance_edge_bg.wasm", import.meta.url);
+initSync({ module: await WebAssembly.compileStreaming(fetch(url)).catch(async () => WebAssembly.compile(await (await fetch(url)).arrayBuffer())) });
 
 export * from "./api.js";

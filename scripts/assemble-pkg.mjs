@@ -1,7 +1,8 @@
-// Assembles the npm package in pkg/ around wasm-bindgen's output: the files of pkg-template/,
-// the crate's version, the root README, and host.js, which re-exports the host.js snippet that
-// wasm-bindgen copied under a hashed path (api.js imports it from the fixed name).
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+// Assembles the npm package in pkg/ around the optimised wasm: the files of pkg-template/, the
+// crate's version, the root README, and what tools/generate writes from the crate's tables
+// (index.d.ts, and the error classes and operation table appended to errors.js).
+import { execFileSync } from "node:child_process";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 
 const root = new URL("../", import.meta.url);
 const pkg = new URL("pkg/", root);
@@ -15,6 +16,4 @@ const manifest = JSON.parse(readFileSync(new URL("package.json", pkg), "utf8"));
 manifest.version = version;
 writeFileSync(new URL("package.json", pkg), JSON.stringify(manifest, null, 2) + "\n");
 
-const [snippet, ...others] = readdirSync(new URL("snippets/", pkg));
-if (!snippet || others.length) throw new Error(`expected one snippet directory, found ${[snippet, ...others]}`);
-writeFileSync(new URL("host.js", pkg), `export * from "./snippets/${snippet}/src/host/host.js";\n`);
+execFileSync("cargo", ["run", "--quiet", "--release", "-p", "generate", "--", pkg.pathname], { cwd: root, stdio: "inherit" });

@@ -1,48 +1,44 @@
 #![doc = include_str!("../README.md")]
+//!
+//! # Features
+//!
+//! | feature | default | what it does |
+//! |---|---|---|
+//! | `std` | yes | Links the Rust standard library. Needed by `fetch`. |
+//! | `fetch` | yes | On `wasm32`: [`HostFetch`], the [`Transport`] over the host's `fetch` (web-sys), for Rust Workers. Implies `std`. |
+//! | `serde` | no | `Serialize`/`Deserialize` for [`Patch`], every params struct and every resource; on `wasm32` also [`from_js`] and [`to_js`] (serde-wasm-bindgen). |
+//! | `worker` | no | `From<Error>` for `worker::Error` and [`Error::to_response`] for workers-rs (`worker` 0.8). Implies `fetch`. |
+//! | `npm` | no | The npm package's module: C-ABI exports driven by its own JS, a no_std build with a trapping panic handler and a small allocator. Only for `make pkg`; it cannot be combined with `std`, `fetch` or `worker`. |
+//!
+//! A Rust Worker uses the defaults (plus `serde`, and `worker` if it wants the conversions).
+//! Natively, the crate builds with any features: [`Client`] works over any [`Transport`].
 #![deny(missing_docs)]
 #![no_std]
 
 extern crate alloc;
-// Links std (its panic handler and allocator) everywhere but the npm package's wasm build.
 #[cfg(any(feature = "std", not(target_arch = "wasm32")))]
 extern crate std;
 
-/// The `alloc` names every module uses.
-mod prelude {
-    pub use alloc::string::String;
-    pub use alloc::vec;
-    pub use alloc::vec::Vec;
-}
+#[cfg(all(feature = "npm", feature = "std"))]
+compile_error!(
+    "the `npm` feature builds the npm package's no_std module (`make pkg`); build it with \
+     `--no-default-features --features npm`, and do not combine it with `std`, `fetch` or `worker`"
+);
 
-// Without std (the npm build), a panic traps at once instead of formatting a message nobody
-// reads, and a small single-threaded allocator replaces dlmalloc.
-#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo) -> ! {
-    core::arch::wasm32::unreachable()
-}
-
-#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
-#[global_allocator]
-// SAFETY: wasm32-unknown-unknown without threads runs one thread.
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
-
-mod client;
+// The layers, bottom-up: each module imports only from those above it in this list.
+#[macro_use]
+mod text;
+#[macro_use]
 mod model;
 mod wire;
-
+mod client;
 mod host;
 
-pub use client::{Call, Client, Failure, Next, HttpResponse, Options, Transport, API_URL, API_VERSION, MAX_BODY_BYTES, USER_AGENT};
-pub use model::validate::{validate, Spelling};
+pub use client::*;
+pub use host::*;
 pub use model::*;
-pub use wire::error::{ApiError, Cause, ClerkError, Error};
-pub use wire::json::{parse as parse_json, Json, ParseError};
-pub use wire::request::{encode_body, HttpRequest};
-pub use wire::response::{read_api_error, read_resource};
-pub use wire::retry::{retry_after_ms, Retry};
-
-pub use host::{decode, encode};
-#[cfg(target_arch = "wasm32")]
-pub use host::{operations, HostFetch, InstanceClient, PendingCall};
+pub use text::{is_js_name, js_name};
+pub use wire::{
+    encode_body, excerpt, parse as parse_json, read_api_error, read_resource, retry_after_ms, ApiError, Cause,
+    ClerkError, Error, HttpRequest, Json, ParseError, Retry,
+};

@@ -1,5 +1,5 @@
-//! The JS boundary without a JS engine: params, options and call options as `host.js`
-//! serializes them (markers included), and the JSON the JS API gets back.
+//! The JS boundary without a JS engine: params, options and call options as the package's JS
+//! serializes them (markers included), and the text the JS API gets back.
 
 use clerk_instance_edge::decode::{call_options, entries, options, unknown_key};
 use clerk_instance_edge::encode;
@@ -172,7 +172,8 @@ fn call_options_take_only_a_signal() {
     };
     assert!(check(r#"{"\u0000":"undefined"}"#).is_empty());
     assert!(check("null").is_empty());
-    assert!(check(r#"{"signal":{"\u0000":"object"}}"#).is_empty());
+    assert!(check(r#"{"signal":{"\u0000":"AbortSignal"}}"#).is_empty());
+    assert_eq!(check(r#"{"signal":{"\u0000":"object"}}"#), ["`signal` must be an AbortSignal; got an object"]);
     assert_eq!(check(r#"{"signal":true}"#), ["`signal` must be an AbortSignal; got true"]);
     assert_eq!(check(r#"{"timeout":1}"#), ["`timeout` is not a parameter of the call options; use one of signal"]);
 }
@@ -181,10 +182,33 @@ fn parsed(text: &str) -> JsonValue {
     serde_json::from_str(text).expect("the encoder writes JSON")
 }
 
+/// A step as `{"wait"}`, `{"value", "bigints"?}`, `{}` or `{"error"}`, from its one-letter form.
+fn step(op: &Operation, next: Next) -> JsonValue {
+    let mut out = String::new();
+    encode::step(&mut out, op, &next);
+    let (kind, rest) = out.split_at(1);
+    match kind {
+        "W" => json!({"wait": rest.parse::<u64>().unwrap()}),
+        "N" => json!({}),
+        "E" => json!({"error": parsed(rest)}),
+        "V" => match rest.split_once('\n') {
+            None => json!({"value": parsed(rest)}),
+            Some((value, keys)) => json!({"value": parsed(value), "bigints": keys.split(',').collect::<Vec<_>>()}),
+        },
+        other => panic!("unknown step {other:?}"),
+    }
+}
+
+fn request_text(request: &HttpRequest, redact: bool) -> String {
+    let mut out = String::new();
+    encode::request(&mut out, request, redact);
+    out
+}
+
 #[test]
 fn steps_are_waits_values_empty_successes_or_errors() {
     let protect = UpdateInstanceProtect::OPERATION;
-    assert_eq!(parsed(&encode::step(protect, Next::Wait(250))), json!({"wait": 250}));
+    assert_eq!(step(protect, Next::Wait(250)), json!({"wait": 250}));
     let fields = vec![
         Patch::Value(Value::String("instance_protect".into())),
         Patch::Value(Value::Boolean(true)),
@@ -192,10 +216,10 @@ fn steps_are_waits_values_empty_successes_or_errors() {
         Patch::Absent,
     ];
     assert_eq!(
-        parsed(&encode::step(protect, Next::Done(Ok(Some(fields))))),
+        step(protect, Next::Done(Ok(Some(fields)))),
         json!({"value": {"object": "instance_protect", "rulesEnabled": true, "specterEnabled": null}})
     );
-    assert_eq!(parsed(&encode::step(UpdateInstance::OPERATION, Next::Done(Ok(None)))), json!({}));
+    assert_eq!(step(UpdateInstance::OPERATION, Next::Done(Ok(None))), json!({}));
 }
 
 #[test]
@@ -203,7 +227,7 @@ fn api_errors_carry_every_field_with_camel_case_meta() {
     let body = r#"{"errors":[{"message":"is invalid","long_message":"too long","code":"form_param_value_invalid","meta":{"param_name":"x","__proto__":{"polluted":true}}}],"clerk_trace_id":"tr"}"#;
     let mut api = read_api_error("PATCH /instance".into(), 422, body, None, Some(3));
     api.attempts = 2;
-    let step = parsed(&encode::step(UpdateInstance::OPERATION, Next::Done(Err(Error::Api(api)))));
+    let step = step(UpdateInstance::OPERATION, Next::Done(Err(Error::Api(api))));
     assert_eq!(
         step,
         json!({"error": {
@@ -250,22 +274,13 @@ fn requests_show_the_secret_only_when_sent() {
         headers: vec![("Authorization", "Bearer sk_live_SECRET".into()), ("Content-Type", "application/json".into())],
         body: Some("{}".into()),
     };
-    let dry = parsed(&encode::request(&request, true));
+    let dry = parsed(&request_text(&request, true));
     assert_eq!(
         dry,
         json!({"method": "PATCH", "url": "https://api.clerk.com/v1/instance",
                "headers": {"Authorization": "Bearer [redacted]", "Content-Type": "application/json"}, "body": "{}"})
     );
-    assert_eq!(parsed(&encode::request(&request, false))["headers"]["Authorization"], "Bearer sk_live_SECRET");
-}
-
-#[test]
-fn the_operation_table_lists_every_js_name() {
-    let names: Vec<(u64, String, String)> = serde_json::from_str(&encode::operation_names(OPERATIONS)).unwrap();
-    assert_eq!(names.len(), 15, "14 operations, changeDomain in two groups");
-    assert!(names.contains(&(1, "instances".into(), "update".into())));
-    assert!(names.contains(&(11, "instances".into(), "changeDomain".into())));
-    assert!(names.contains(&(11, "betaFeatures".into(), "changeDomain".into())));
+    assert_eq!(parsed(&request_text(&request, false))["headers"]["Authorization"], "Bearer sk_live_SECRET");
 }
 
 #[test]
@@ -301,13 +316,25 @@ fn unreadable_option_text_is_a_problem_not_an_absence() {
 }
 
 #[test]
-fn integers_a_js_number_cannot_hold_arrive_as_bigint_markers() {
+fn integers_a_js_number_cannot_hold_arrive_as_strings_the_encoder_lists() {
     let settings = UpdateInstanceOrganizationSettings::OPERATION;
     let resource = settings.resource.unwrap();
     let fields = read_resource(resource, r#"{"max_allowed_memberships":9007199254740993,"max_allowed_roles":9007199254740991}"#).unwrap();
-    let step = parsed(&encode::step(settings, Next::Done(Ok(Some(fields)))));
-    assert_eq!(step["value"]["maxAllowedMemberships"], json!({"\u{0}": "bigint", "value": "9007199254740993"}));
+    let step = step(settings, Next::Done(Ok(Some(fields))));
+    assert_eq!(step["value"]["maxAllowedMemberships"], json!("9007199254740993"));
+    assert_eq!(step["bigints"], json!(["maxAllowedMemberships"]));
     assert_eq!(step["value"]["maxAllowedRoles"], json!(9007199254740991i64));
+}
+
+#[test]
+fn what_a_server_sends_is_never_given_meaning() {
+    // A body shaped like the JS's own markers is data: it reaches `meta` as it was sent, and no
+    // list of BigInts comes with it.
+    let body = r#"{"errors":[{"code":"c","message":"m","meta":{"\u0000":"bigint","value":"zz"}}]}"#;
+    let api = read_api_error("GET /instance".into(), 422, body, None, None);
+    let step = step(GetInstance::OPERATION, Next::Done(Err(Error::Api(api))));
+    assert_eq!(step["error"]["errors"][0]["meta"], json!({"\u{0}": "bigint", "value": "zz"}));
+    assert_eq!(step.get("bigints"), None);
 }
 
 #[test]

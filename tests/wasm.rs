@@ -1,10 +1,13 @@
-//! The wasm module under Node (wasm-bindgen-test), against the stand-in Clerk API on loopback:
-//! the exported JS client (`InstanceClient`, the functions the npm package is built on) and the
-//! Rust client over the host's fetch. Run through `make test-wasm`.
+//! The Rust client on wasm, as a Rust Worker uses it: over `HostFetch` (web-sys, the host's
+//! global fetch, a function or a binding object), against the stand-in Clerk API on loopback,
+//! under Node (wasm-bindgen-test). Params also come from JS values through `from_js`
+//! (serde-wasm-bindgen). The npm package's JS API runs the same scenarios in
+//! tests/node/operations.test.mjs. Run through `make test-wasm`.
 #![cfg(target_arch = "wasm32")]
 
 use clerk_instance_edge::*;
-use js_sys::{Promise, Reflect, JSON};
+use js_sys::{Function, Object, Promise, Reflect, JSON};
+use serde::de::DeserializeOwned;
 use serde_json::Value as JsonValue;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -18,22 +21,14 @@ extern "C" {
     fn script(ns: &str, reactions: &str) -> Promise;
     fn params(json: &str, undefined_keys: Vec<String>) -> JsValue;
     fn now() -> f64;
-    fn show(error: &JsValue) -> String;
 }
 
 const KEY: &str = "sk_test_WASMSECRET0123456789abcdef";
 
-fn options(ns: &str, extra: &str) -> JsValue {
-    let text = format!(r#"{{"secretKey":"{KEY}","apiUrl":"{}"{extra}}}"#, api_url(ns));
-    JSON::parse(&text).unwrap()
-}
-
-fn client(ns: &str, extra: &str) -> InstanceClient {
-    InstanceClient::new(&options(ns, extra)).unwrap_or_else(|e| panic!("{}", show(&e)))
-}
-
-fn index(id: &str) -> usize {
-    OPERATIONS.iter().position(|op| op.id == id).unwrap()
+fn client(ns: &str, change: impl FnOnce(&mut Options)) -> Client<HostFetch> {
+    let mut options = Options { api_url: api_url(ns), ..Options::new(KEY) };
+    change(&mut options);
+    Client::new(HostFetch::global(), options).unwrap()
 }
 
 async fn records(ns: &str) -> Vec<JsonValue> {
@@ -45,253 +40,240 @@ async fn queue(ns: &str, reactions: &str) {
     JsFuture::from(script(ns, reactions)).await.unwrap();
 }
 
-async fn call(client: &InstanceClient, id: &str, params: &JsValue) -> Result<JsValue, JsValue> {
-    let promise = client.send(index(id), params, &JsValue::UNDEFINED)?;
-    JsFuture::from(promise).await
-}
-
-fn get(value: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(value.clone(), |v, key| Reflect::get(&v, &key.into()).unwrap_or(JsValue::UNDEFINED))
-}
-
-fn text(value: &JsValue, path: &str) -> String {
-    get(value, path).as_string().unwrap_or_else(|| panic!("{path} is not a string in {}", show(value)))
-}
-
-fn number(value: &JsValue, path: &str) -> f64 {
-    get(value, path).as_f64().unwrap_or_else(|| panic!("{path} is not a number in {}", show(value)))
-}
-
-/// A valid value for a field, as JSON, following its kind and rule (role IDs are ones the
-/// stand-in knows).
-fn sample(field: &Field) -> String {
+/// A valid value for a field, as JSON (role IDs are ones the stand-in knows).
+fn sample(field: &Field) -> JsonValue {
     let one = match field.rule {
-        Rule::Any if field.name.ends_with("_role_id") => "\"rol_standin_member\"".into(),
-        Rule::OneOf(choices) => format!("\"{}\"", choices[0]),
-        Rule::CountryCodes => "\"US\"".into(),
-        Rule::EmailLocalPart => "\"noreply\"".into(),
-        Rule::EmailOrEmpty => "\"support@example.com\"".into(),
-        Rule::AbsoluteUrl => "\"https://www.example.com\"".into(),
-        Rule::Origin => "\"https://app.example.com\"".into(),
-        Rule::Any => "\"value\"".into(),
+        Rule::Any if field.name.ends_with("_role_id") => "rol_standin_member",
+        Rule::OneOf(choices) => choices[0],
+        Rule::CountryCodes => "US",
+        Rule::EmailLocalPart => "noreply",
+        Rule::EmailOrEmpty => "support@example.com",
+        Rule::AbsoluteUrl => "https://www.example.com",
+        Rule::Origin => "https://app.example.com",
+        Rule::Any => "value",
     };
     match field.kind {
-        Kind::Boolean => "true".into(),
-        Kind::Integer => "7".into(),
-        Kind::String => one,
-        Kind::StringList => format!("[{one}]"),
+        Kind::Boolean => true.into(),
+        Kind::Integer => 7.into(),
+        Kind::String => one.into(),
+        Kind::StringList => vec![one].into(),
+    }
+}
+
+/// Sends `P` made from `json` (through serde) and answers whether it returned a resource.
+async fn send<P: Params + DeserializeOwned>(client: &Client<HostFetch>, json: &JsonValue) -> Result<bool, Error> {
+    let params: P = serde_json::from_value(json.clone()).unwrap();
+    let _ = client.send(&params).await?;
+    Ok(P::OPERATION.resource.is_some())
+}
+
+async fn send_any(client: &Client<HostFetch>, op: &Operation, json: &JsonValue) -> Result<bool, Error> {
+    match op.id {
+        "GetInstance" => send::<GetInstance>(client, json).await,
+        "UpdateInstance" => send::<UpdateInstance>(client, json).await,
+        "UpdateInstanceRestrictions" => send::<UpdateInstanceRestrictions>(client, json).await,
+        "GetInstanceProtect" => send::<GetInstanceProtect>(client, json).await,
+        "UpdateInstanceProtect" => send::<UpdateInstanceProtect>(client, json).await,
+        "GetInstanceCommunication" => send::<GetInstanceCommunication>(client, json).await,
+        "UpdateInstanceCommunication" => send::<UpdateInstanceCommunication>(client, json).await,
+        "GetInstanceOAuthApplicationSettings" => send::<GetInstanceOAuthApplicationSettings>(client, json).await,
+        "UpdateInstanceOAuthApplicationSettings" => send::<UpdateInstanceOAuthApplicationSettings>(client, json).await,
+        "GetInstanceOrganizationSettings" => send::<GetInstanceOrganizationSettings>(client, json).await,
+        "UpdateInstanceOrganizationSettings" => send::<UpdateInstanceOrganizationSettings>(client, json).await,
+        "ChangeProductionInstanceDomain" => send::<ChangeProductionInstanceDomain>(client, json).await,
+        "UpdateInstanceAuthConfig" => send::<UpdateInstanceAuthConfig>(client, json).await,
+        "UpdateProductionInstanceDomain" => send::<UpdateProductionInstanceDomain>(client, json).await,
+        other => panic!("an operation this test does not know: {other}"),
     }
 }
 
 #[wasm_bindgen_test]
 async fn every_operation_reaches_the_api_byte_exact_with_absent_null_and_value() {
+    assert_eq!(OPERATIONS.len(), 14);
     for (n, op) in OPERATIONS.iter().enumerate() {
-        let ns = format!("bytes-{n}");
-        let c = client(&ns, "");
-        // Field i: value when i % 3 == 0, null when i % 3 == 1 (value if not nullable), else
-        // undefined, so every operation sends all three states where it has the fields.
-        let mut members = Vec::new();
-        let mut undefined = Vec::new();
+        let ns = format!("rust-bytes-{n}");
+        let c = client(&ns, |_| {});
+        // Field i: a value when i % 3 == 0, null when i % 3 == 1 (a value if it cannot be
+        // null), else absent, so every operation sends all three states where it has the fields.
+        let mut params = serde_json::Map::new();
         let mut entries = Vec::new();
         for (i, field) in op.fields.iter().enumerate() {
-            let name = js_name(field.name);
             match i % 3 {
                 1 if field.nullable => {
-                    members.push(format!("\"{name}\":null"));
+                    params.insert(field.name.into(), JsonValue::Null);
                     entries.push((i, Patch::Null));
                 }
                 0 | 1 => {
-                    members.push(format!("\"{name}\":{}", sample(field)));
+                    let value = sample(field);
+                    params.insert(field.name.into(), value.clone());
                     let value = match field.kind {
                         Kind::Boolean => Value::Boolean(true),
                         Kind::Integer => Value::Integer(7),
-                        Kind::String => Value::String(serde_json::from_str(&sample(field)).unwrap()),
-                        Kind::StringList => Value::StringList(serde_json::from_str(&sample(field)).unwrap()),
+                        Kind::String => Value::String(value.as_str().unwrap().into()),
+                        Kind::StringList => Value::StringList(serde_json::from_value(value).unwrap()),
                     };
                     entries.push((i, Patch::Value(value)));
                 }
-                _ => undefined.push(name),
+                _ => {}
             }
         }
-        let js = params(&format!("{{{}}}", members.join(",")), undefined);
-        let result = call(&c, op.id, &js).await.unwrap_or_else(|e| panic!("{}: {}", op.id, show(&e)));
-        let expected_body = encode_body(op, &entries).unwrap_or_default();
+        let has_resource = send_any(&c, op, &JsonValue::Object(params)).await.unwrap_or_else(|e| panic!("{}: {e}", op.id));
+        assert_eq!(has_resource, op.resource.is_some());
         let seen = records(&ns).await;
         assert_eq!(seen.len(), 1, "{}", op.id);
         let record = &seen[0];
         assert_eq!(record["method"], op.method.as_str());
         assert_eq!(record["path"], format!("/v1{}", op.path));
-        assert_eq!(record["body"], expected_body.as_str(), "{}", op.id);
+        assert_eq!(record["body"], encode_body(op, &entries).unwrap_or_default().as_str(), "{}", op.id);
         assert_eq!(record["headers"]["authorization"], format!("Bearer {KEY}"));
         assert_eq!(record["headers"]["clerk-api-version"], "2026-05-12");
         let content_type = if op.method == Method::Get { JsonValue::Null } else { "application/json".into() };
         assert_eq!(record["headers"].get("content-type").cloned().unwrap_or_default(), content_type);
-        assert!(record["headers"]["user-agent"].as_str().unwrap().starts_with("clerk-instance-edge@"));
-        assert_eq!(result.is_undefined(), op.resource.is_none(), "{}: 202/204 give undefined", op.id);
     }
 }
 
 #[wasm_bindgen_test]
-async fn reads_send_no_body_and_answer_camel_case_objects() {
-    let c = client("reads", "");
-    let instance = call(&c, "GetInstance", &JsValue::UNDEFINED).await.unwrap();
-    assert_eq!(text(&instance, "object"), "instance");
-    assert!(get(&instance, "environmentType").is_string());
-    let settings = call(&c, "GetInstanceOrganizationSettings", &JsValue::UNDEFINED).await.unwrap();
-    assert!(get(&settings, "maxAllowedMemberships").as_f64().is_some());
-    let seen = records("reads").await;
-    assert_eq!(seen[0]["body"], "");
-    assert!(seen[0]["headers"].get("content-type").is_none());
+async fn resources_are_read_into_their_structs() {
+    let c = client("rust-reads", |_| {});
+    let instance = c.get_instance(&GetInstance {}).await.unwrap();
+    assert_eq!(instance.object.as_deref(), Some("instance"));
+    assert!(instance.environment_type.is_some());
+    let settings = c.get_instance_organization_settings(&GetInstanceOrganizationSettings {}).await.unwrap();
+    assert!(settings.max_allowed_memberships.is_some());
+    let as_js = to_js(&settings).unwrap();
+    assert_eq!(Reflect::get(&as_js, &"max_allowed_memberships".into()).unwrap().as_f64(), settings.max_allowed_memberships.map(|n| n as f64));
+    assert_eq!(records("rust-reads").await[0]["body"], "");
 }
 
 #[wasm_bindgen_test]
 async fn api_errors_arrive_with_every_field() {
-    let c = client("api-errors", "");
-    for status in [402, 404, 422] {
+    let c = client("rust-api-errors", |_| {});
+    for status in [402u16, 404, 422] {
         let body = format!(
-            r#"{{"errors":[{{"message":"m{status}","long_message":"long {status}","code":"code_{status}","meta":{{"param_name":"allowlist"}}}}],"meta":{{}},"clerk_trace_id":"trace_{status}"}}"#
+            r#"{{"errors":[{{"message":"m{status}","long_message":"long {status}","code":"code_{status}","meta":{{"param_name":"allowlist"}}}}],"clerk_trace_id":"trace_{status}"}}"#
         );
-        queue("api-errors", &format!(r#"[{{"status":{status},"body":{body}}}]"#)).await;
-        let error = call(&c, "UpdateInstanceRestrictions", &params(r#"{"allowlist":true}"#, vec![])).await.unwrap_err();
-        assert_eq!(text(&error, "name"), "ClerkAPIResponseError");
-        assert_eq!(get(&error, "clerkError"), JsValue::TRUE);
-        assert_eq!(number(&error, "status"), f64::from(status));
-        assert_eq!(text(&error, "clerkTraceId"), format!("trace_{status}"));
-        let first = get(&get(&error, "errors"), "0");
-        assert_eq!(text(&first, "code"), format!("code_{status}"));
-        assert_eq!(text(&first, "message"), format!("m{status}"));
-        assert_eq!(text(&first, "longMessage"), format!("long {status}"));
-        assert_eq!(text(&first, "meta.paramName"), "allowlist");
-        assert!(text(&error, "message").contains(&format!("answered {status}")));
-        assert_eq!(text(&get(&error, "constructor"), "kind"), "ClerkAPIResponseError");
+        queue("rust-api-errors", &format!(r#"[{{"status":{status},"body":{body}}}]"#)).await;
+        let params = UpdateInstanceRestrictions { allowlist: true.into(), ..Default::default() };
+        let Err(Error::Api(api)) = c.update_instance_restrictions(&params).await else { panic!("an API error") };
+        assert_eq!(api.status, status);
+        assert_eq!(api.clerk_trace_id.as_deref(), Some(format!("trace_{status}").as_str()));
+        assert_eq!(api.errors[0].code, format!("code_{status}"));
+        assert_eq!(api.errors[0].long_message.as_deref(), Some(format!("long {status}").as_str()));
+        assert!(api.message().contains(&format!("answered {status}")));
     }
-    assert_eq!(records("api-errors").await.len(), 3, "4xx is not retried");
+    assert_eq!(records("rust-api-errors").await.len(), 3, "4xx is not retried");
 }
 
 #[wasm_bindgen_test]
 async fn a_429_waits_for_retry_after_then_succeeds() {
-    let c = client("rate-limited", "");
-    queue("rate-limited", r#"[{"status":429,"headers":{"retry-after":"1"},"body":{"errors":[{"code":"too_many_requests","message":"slow down"}]}}]"#).await;
+    let c = client("rust-rate-limited", |_| {});
+    queue("rust-rate-limited", r#"[{"status":429,"headers":{"retry-after":"1"},"body":{"errors":[{"code":"too_many_requests","message":"slow down"}]}}]"#).await;
     let started = now();
-    let result = call(&c, "UpdateInstance", &params(r#"{"hibp":true}"#, vec![])).await;
-    assert!(result.unwrap().is_undefined());
-    let elapsed = now() - started;
-    assert!(elapsed >= 950.0, "waited {elapsed} ms for Retry-After: 1");
-    let seen = records("rate-limited").await;
-    assert_eq!(seen.len(), 2);
-    assert_eq!(seen[0]["body"], seen[1]["body"]);
+    c.update_instance(&UpdateInstance { hibp: true.into(), ..Default::default() }).await.unwrap();
+    assert!(now() - started >= 950.0, "waited for Retry-After: 1");
+    assert_eq!(records("rust-rate-limited").await.len(), 2);
 }
 
 #[wasm_bindgen_test]
 async fn a_503_is_retried_and_retries_are_bounded() {
-    let c = client("unavailable", r#","retry":{"maxAttempts":3,"maxDelayMs":20}"#);
-    queue("unavailable", r#"[{"status":503,"text":"","times":2}]"#).await;
-    let ok = call(&c, "UpdateInstanceProtect", &params(r#"{"rulesEnabled":true}"#, vec![])).await.unwrap();
-    assert_eq!(get(&ok, "rulesEnabled"), JsValue::TRUE);
-    assert_eq!(records("unavailable").await.len(), 3);
-
-    queue("unavailable", r#"[{"status":503,"text":"busy","times":5}]"#).await;
-    let error = call(&c, "UpdateInstanceProtect", &params("{}", vec![])).await.unwrap_err();
-    assert_eq!(number(&error, "status"), 503.0);
-    assert_eq!(number(&error, "attempts"), 3.0);
-    assert_eq!(records("unavailable").await.len(), 6);
+    let c = client("rust-unavailable", |o| o.retry = Retry { max_attempts: 3, max_delay_ms: 20, base_delay_ms: 5 });
+    queue("rust-unavailable", r#"[{"status":503,"text":"","times":2}]"#).await;
+    let params = UpdateInstanceProtect { rules_enabled: true.into(), ..Default::default() };
+    assert_eq!(c.update_instance_protect(&params).await.unwrap().rules_enabled, Some(true));
+    queue("rust-unavailable", r#"[{"status":503,"text":"busy","times":5}]"#).await;
+    let Err(Error::Api(api)) = c.update_instance_protect(&Default::default()).await else { panic!("a 503") };
+    assert_eq!((api.status, api.attempts), (503, 3));
+    assert_eq!(records("rust-unavailable").await.len(), 6);
 }
 
 #[wasm_bindgen_test]
 async fn a_stall_hits_the_timeout() {
-    let c = client("stall", r#","timeoutMs":200,"retry":false"#);
-    queue("stall", r#"[{"delayMs":3000}]"#).await;
+    let c = client("rust-stall", |o| {
+        o.timeout_ms = 200;
+        o.retry = Retry::OFF;
+    });
+    queue("rust-stall", r#"[{"delayMs":3000}]"#).await;
     let started = now();
-    let error = call(&c, "GetInstance", &JsValue::UNDEFINED).await.unwrap_err();
-    let elapsed = now() - started;
-    assert_eq!(text(&error, "name"), "ClerkTimeoutError");
-    assert_eq!(number(&error, "timeoutMs"), 200.0);
-    assert!(elapsed < 2000.0, "gave up after {elapsed} ms");
+    let error = c.get_instance(&GetInstance {}).await.unwrap_err();
+    assert!(matches!(error, Error::Timeout { timeout_ms: 200, attempts: 1, .. }), "{error:?}");
+    assert!(now() - started < 2000.0);
 }
 
 #[wasm_bindgen_test]
 async fn domain_changes_are_not_retried() {
-    let c = client("domain", r#","retry":{"maxAttempts":3,"maxDelayMs":10}"#);
-    queue("domain", r#"[{"status":503,"text":"","times":2}]"#).await;
-    let params = params(r#"{"homeUrl":"https://new.example.com"}"#, vec![]);
-    for id in ["ChangeProductionInstanceDomain", "UpdateProductionInstanceDomain"] {
-        let error = call(&c, id, &params).await.unwrap_err();
-        assert_eq!(number(&error, "attempts"), 1.0);
-    }
-    queue("domain", r#"[{"drop":"before"}]"#).await;
-    let error = call(&c, "ChangeProductionInstanceDomain", &params).await.unwrap_err();
-    assert_eq!(text(&error, "name"), "ClerkNetworkError");
-    assert!(!get(&error, "cause").is_undefined(), "the fetch failure is the cause");
-    assert_eq!(records("domain").await.len(), 3, "each change arrived once");
+    let c = client("rust-domain", |o| o.retry = Retry { max_attempts: 3, max_delay_ms: 10, base_delay_ms: 5 });
+    queue("rust-domain", r#"[{"status":503,"text":"","times":2},{"drop":"before"}]"#).await;
+    let params = ChangeProductionInstanceDomain { home_url: Some("https://new.example.com".into()), ..Default::default() };
+    let Err(Error::Api(api)) = c.change_production_instance_domain(&params).await else { panic!("a 503") };
+    assert_eq!(api.attempts, 1);
+    let twin = UpdateProductionInstanceDomain { home_url: params.home_url.clone(), ..Default::default() };
+    let Err(Error::Api(api)) = c.update_production_instance_domain(&twin).await else { panic!("a 503") };
+    assert_eq!(api.attempts, 1);
+    let error = c.change_production_instance_domain(&params).await.unwrap_err();
+    assert!(matches!(&error, Error::Network { attempts: 1, .. }), "{error:?}");
+    assert_eq!(records("rust-domain").await.len(), 3, "each change arrived once");
 }
 
 #[wasm_bindgen_test]
 async fn an_html_502_keeps_an_excerpt() {
-    let c = client("html", r#","retry":false"#);
-    queue("html", r#"[{"status":502,"text":"<html><body>Bad gateway</body></html>","contentType":"text/html","headers":{"cf-ray":"ray-502"}}]"#).await;
-    let error = call(&c, "GetInstance", &JsValue::UNDEFINED).await.unwrap_err();
-    assert_eq!(text(&error, "body"), "<html><body>Bad gateway</body></html>");
-    assert_eq!(text(&error, "clerkTraceId"), "ray-502");
-    assert_eq!(get(&get(&error, "errors"), "length").as_f64(), Some(0.0));
+    let c = client("rust-html", |o| o.retry = Retry::OFF);
+    queue("rust-html", r#"[{"status":502,"text":"<html><body>Bad gateway</body></html>","contentType":"text/html","headers":{"cf-ray":"ray-502"}}]"#).await;
+    let Err(Error::Api(api)) = c.get_instance(&GetInstance {}).await else { panic!("a 502") };
+    assert_eq!(api.body_excerpt.as_deref(), Some("<html><body>Bad gateway</body></html>"));
+    assert_eq!(api.clerk_trace_id.as_deref(), Some("ray-502"));
+    assert!(api.errors.is_empty());
 }
 
 #[wasm_bindgen_test]
-async fn the_decoder_refuses_bad_params_before_sending() {
-    let c = client("decoder", "");
-    let error = call(&c, "UpdateInstance", &params(r#"{"testmode":true,"hibp":"yes","allowedOrigins":null}"#, vec![])).await.unwrap_err();
-    assert_eq!(text(&error, "name"), "ClerkInvalidParamsError");
-    let messages: Vec<String> = (0..3).map(|i| text(&get(&error, "problems"), &format!("{i}.message"))).collect();
-    assert_eq!(
-        messages,
-        [
-            "`testmode` is not a parameter of instances.update; did you mean `testMode`?",
-            "`hibp` must be true or false, or null; got the string \"yes\"",
-            "`allowedOrigins` cannot be null; leave it out to keep the current list",
-        ]
-    );
-    // undefined is absent: nothing but the one value is sent.
-    call(&c, "UpdateInstance", &params(r#"{"testMode":false,"hibp":0}"#, vec!["hibp".into()])).await.unwrap();
-    let seen = records("decoder").await;
-    assert_eq!(seen.len(), 1, "the refused call sent nothing");
-    assert_eq!(seen[0]["body"], r#"{"test_mode":false}"#);
-    let bad_options = InstanceClient::new(&JSON::parse(r#"{"secretKey":"sk test"}"#).unwrap()).err().unwrap();
-    assert_eq!(text(&bad_options, "name"), "ClerkInvalidOptionsError");
+async fn a_function_or_a_binding_object_can_be_the_fetch() {
+    let fetch: Function = Reflect::get(&js_sys::global(), &"fetch".into()).unwrap().dyn_into().unwrap();
+    let bound = fetch.bind(&js_sys::global());
+    let binding = Object::new();
+    Reflect::set(&binding, &"fetch".into(), &bound).unwrap();
+    for (ns, transport) in [("rust-function", HostFetch::function(bound.clone())), ("rust-binding", HostFetch::binding(&binding).unwrap())] {
+        let c = Client::new(transport, Options { api_url: api_url(ns), ..Options::new(KEY) }).unwrap();
+        c.update_instance(&UpdateInstance { test_mode: false.into(), ..Default::default() }).await.unwrap();
+        assert_eq!(records(ns).await[0]["body"], r#"{"test_mode":false}"#);
+    }
+    assert!(HostFetch::binding(&Object::new()).is_none(), "an object without a fetch method is no binding");
+}
+
+#[wasm_bindgen_test]
+async fn params_from_js_keep_the_tri_state_and_refuse_unknown_keys() {
+    let js = params(r#"{"test_mode":true,"support_email":null,"hibp":0}"#, vec!["hibp".into()]);
+    let parsed: UpdateInstance = from_js(&js).unwrap();
+    assert_eq!(parsed.test_mode, Patch::Value(true));
+    assert_eq!(parsed.support_email, Patch::Null);
+    assert_eq!(parsed.hibp, Patch::Absent, "undefined is absent");
+    let typo = from_js::<UpdateInstanceRestrictions>(&JSON::parse(r#"{"allowlst":true}"#).unwrap()).unwrap_err();
+    assert!(typo.message().contains("`allowlst` is not a parameter of UpdateInstanceRestrictions; did you mean `allowlist`?"), "{typo}");
+    let null = from_js::<UpdateInstance>(&JSON::parse(r#"{"allowed_origins":null}"#).unwrap()).unwrap_err();
+    assert!(null.message().contains("`allowed_origins` cannot be null"), "{null}");
+    // The same through serde-wasm-bindgen directly, which workers-rs' `Request::json()` uses.
+    let direct = serde_wasm_bindgen::from_value::<UpdateInstanceRestrictions>(JSON::parse(r#"{"allowlst":true}"#).unwrap());
+    assert!(direct.is_err(), "a typo is refused on every deserializer");
 }
 
 #[wasm_bindgen_test]
 async fn the_secret_key_is_in_no_error() {
-    let c = client("secret", r#","retry":false,"timeoutMs":300"#);
+    let c = client("rust-secret", |o| {
+        o.retry = Retry::OFF;
+        o.timeout_ms = 300;
+    });
     queue(
-        "secret",
+        "rust-secret",
         r#"[{"status":401,"body":{"errors":[{"code":"authentication_invalid","message":"bad key"}]}},{"drop":"before"},{"delayMs":2000},{"status":500,"text":"<html>"}]"#,
     )
     .await;
     let mut shown = Vec::new();
     for _ in 0..4 {
-        shown.push(show(&call(&c, "GetInstance", &JsValue::UNDEFINED).await.unwrap_err()));
+        let error = c.get_instance(&GetInstance {}).await.unwrap_err();
+        shown.push(format!("{error} {error:?}"));
     }
-    shown.push(show(&call(&c, "UpdateInstance", &params(r#"{"x":1}"#, vec![])).await.unwrap_err()));
-    shown.push(c.dry_run(index("UpdateInstance"), &params(r#"{"hibp":true}"#, vec![])).unwrap());
+    let bad = UpdateInstance { support_email: Patch::Value(format!("x{KEY}")), ..Default::default() };
+    let error = c.update_instance(&bad).await.unwrap_err();
+    shown.push(format!("{error} {error:?} {:?}", c.prepare(&UpdateInstance::default()).unwrap()));
     for text in shown {
         assert!(!text.contains("WASMSECRET"), "{text}");
     }
-}
-
-#[wasm_bindgen_test]
-async fn the_rust_client_runs_over_the_host_fetch() {
-    let options = Options { api_url: api_url("rust"), ..Options::new(KEY) };
-    let client = Client::new(HostFetch::global(), options).unwrap();
-    let params = UpdateInstance { test_mode: true.into(), support_email: Patch::Null, ..Default::default() };
-    client.update_instance(&params).await.unwrap();
-    let restrictions = client
-        .update_instance_restrictions(&UpdateInstanceRestrictions { allowlist: true.into(), ..Default::default() })
-        .await
-        .unwrap();
-    assert_eq!(restrictions.allowlist, Some(true));
-    queue("rust", r#"[{"status":422,"body":{"errors":[{"code":"form_param_unknown","message":"no"}]}}]"#).await;
-    let error = client.get_instance(&GetInstance {}).await.unwrap_err();
-    assert!(matches!(&error, Error::Api(api) if api.status == 422 && api.errors[0].code == "form_param_unknown"));
-    let seen = records("rust").await;
-    assert_eq!(seen[0]["body"], r#"{"test_mode":true,"support_email":null}"#);
-    assert_eq!(seen.len(), 3);
 }

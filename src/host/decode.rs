@@ -1,20 +1,25 @@
-//! Reading what a JS caller passed: params, client options and call options. `host.js`
+//! Reading what a JS caller passed: params, client options and call options. The package's JS
 //! serializes them with `JSON.stringify` and a replacer, so a missing key or `undefined` is
 //! already absent and `null` is null; what JSON would lose or alter (NaN, BigInt, functions,
 //! class instances, unpaired surrogates, getters that throw) arrives as a marker object
-//! `{"\u0000": "<what>"}`. Plain Rust, so it is tested natively.
+//! `{"\u0000": "<what>"}`, and so do the facts only JS can see (a real `AbortSignal`, a fetch
+//! function). JS reports; the rules are here. Plain Rust, so it is tested natively.
 
-use crate::prelude::*;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::table::{option, ClientOption, RetryOption, CALL_OPTIONS, CLIENT_OPTIONS, RETRY_OPTIONS};
 use crate::client::Options;
-use crate::model::validate::kind_phrase;
-use crate::model::{is_js_name, js_name, Entry, Field, Kind, Operation, Patch, Problem, Value};
-use crate::wire::json::{parse, push_quoted_excerpt, push_u64, Json};
-use crate::wire::retry::Retry;
+pub use crate::model::unknown_key;
+use crate::model::{kind_phrase, Entry, Field, Kind, Operation, Patch, Problem, Spelling, Value};
+use crate::text::{is_js_name, js_name, push_quoted, push_u64};
+use crate::wire::{parse, Json, Retry};
 
 /// The key of a marker object.
 pub const MARKER: &str = "\u{0}";
 
-/// A caller's key as the caller wrote it: host.js puts one more `\u0000` in front of keys that
+/// A caller's key as the caller wrote it: the package's JS puts one more `\u0000` in front of keys that
 /// start with one, so that no caller's object passes for a marker.
 fn caller_key(key: &str) -> &str {
     key.strip_prefix('\u{0}').unwrap_or(key)
@@ -54,7 +59,7 @@ fn describe(json: &Json) -> String {
         (_, Some(_)) => out.push_str("an object"),
         (Json::String(s), _) => {
             out.push_str("the string ");
-            push_quoted_excerpt(&mut out, s);
+            push_quoted(&mut out, s);
         }
         (Json::Number(n), _) => {
             out.push_str("the number ");
@@ -68,7 +73,7 @@ fn describe(json: &Json) -> String {
     out
 }
 
-fn got(mut rest: String, json: &Json) -> String {
+fn with_given(mut rest: String, json: &Json) -> String {
     rest.push_str("; got ");
     rest.push_str(&describe(json));
     rest
@@ -79,67 +84,15 @@ fn members<'a>(json: &'a Json, param: &str) -> Result<&'a [(String, Json)], Prob
     match (json, marker(json)) {
         (_, Some("thrown")) => {
             let mut rest = String::from("could not be read: ");
-            push_quoted_excerpt(&mut rest, marker_value(json));
+            push_quoted(&mut rest, marker_value(json));
             Err(Problem::new(param.into(), &rest))
         }
         (_, Some("too large")) => {
             Err(Problem::new(param.into(), "is larger than 1 MiB as JSON; no instance setting needs that much"))
         }
         (Json::Object(members), None) => Ok(members),
-        _ => Err(Problem::new(param.into(), &got("must be a plain object".into(), json))),
+        _ => Err(Problem::new(param.into(), &with_given("must be a plain object".into(), json))),
     }
-}
-
-/// The Levenshtein distance between two strings, by characters (one row, no indexing).
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (1..=b.len()).collect();
-    let mut last = b.len();
-    for (i, ca) in a.chars().enumerate() {
-        let (mut diagonal, mut left) = (i, i + 1);
-        for (cb, cell) in b.iter().zip(row.iter_mut()) {
-            let value = (*cell + 1).min(left + 1).min(diagonal + usize::from(ca != *cb));
-            diagonal = *cell;
-            *cell = value;
-            left = value;
-        }
-        last = left;
-    }
-    last
-}
-
-/// The problem with an unknown key: the nearest valid key, or the list of valid ones.
-pub fn unknown_key(key: &str, valid: &[String], owner: &str) -> Problem {
-    let lower = key.to_ascii_lowercase();
-    let camel = js_name(key);
-    let nearest = valid
-        .iter()
-        .map(|candidate| {
-            let same_snake = camel == *candidate;
-            let d = if same_snake { 0 } else { distance(&lower, &candidate.to_ascii_lowercase()) };
-            (d, candidate)
-        })
-        .min_by_key(|(d, _)| *d);
-    let mut rest = String::from("is not a parameter of ");
-    rest.push_str(owner);
-    match nearest {
-        None => rest.push_str(", which takes none; leave it out"),
-        Some((d, candidate)) if d <= (key.len() / 3).max(2) => {
-            rest.push_str("; did you mean `");
-            rest.push_str(candidate);
-            rest.push_str("`?");
-        }
-        Some(_) => {
-            rest.push_str("; use one of ");
-            for (i, candidate) in valid.iter().enumerate() {
-                if i > 0 {
-                    rest.push_str(", ");
-                }
-                rest.push_str(candidate);
-            }
-        }
-    }
-    Problem::new(key.into(), &rest)
 }
 
 fn type_rule(kind: Kind, nullable: bool) -> String {
@@ -157,7 +110,7 @@ fn string(json: &Json, param: &str, rule: impl FnOnce() -> String) -> Result<Str
             param.into(),
             "contains an unpaired UTF-16 surrogate, which JSON text cannot carry; fix the string's encoding",
         )),
-        _ => Err(Problem::new(param.into(), &got(rule(), json))),
+        _ => Err(Problem::new(param.into(), &with_given(rule(), json))),
     }
 }
 
@@ -165,26 +118,25 @@ fn string(json: &Json, param: &str, rule: impl FnOnce() -> String) -> Result<Str
 const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
 
 fn integer(json: &Json, param: &str, nullable: bool) -> Result<i64, Problem> {
-    let fail = |rest: String| Err(Problem::new(param.into(), &got(rest, json)));
+    let refuse = |rest: String| Err(Problem::new(param.into(), &with_given(rest, json)));
+    let too_large = "is larger than a JS number holds exactly; pass it as a BigInt";
     match (json, marker(json)) {
-        (_, Some("bigint")) => crate::wire::text::integer(marker_value(json))
-            .ok_or_else(|| Problem::new(param.into(), &got("must be from 0 to 9223372036854775807".into(), json))),
+        (_, Some("bigint")) => crate::text::integer(marker_value(json))
+            .ok_or_else(|| Problem::new(param.into(), &with_given("must be from 0 to 9223372036854775807".into(), json))),
         (Json::Number(text), _) => match json.as_i64() {
             Some(n) if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&n) => Ok(n),
-            Some(_) => fail("is larger than a JS number holds exactly; pass it as a BigInt".into()),
+            Some(_) => refuse(too_large.into()),
             // JSON.stringify writes 1e21 and up with an exponent; anything with a '.' has a fraction.
-            None if !text.bytes().any(|b| b == b'.') => {
-                fail("is larger than a JS number holds exactly; pass it as a BigInt".into())
-            }
-            None => fail("must be a whole number".into()),
+            None if !text.bytes().any(|b| b == b'.') => refuse(too_large.into()),
+            None => refuse("must be a whole number".into()),
         },
-        _ => fail(type_rule(Kind::Integer, nullable)),
+        _ => refuse(type_rule(Kind::Integer, nullable)),
     }
 }
 
 fn list(json: &Json, param: &str) -> Result<Vec<String>, Vec<Problem>> {
     let Json::Array(items) = json else {
-        return Err(vec![Problem::new(param.into(), &got(type_rule(Kind::StringList, false), json))]);
+        return Err(vec![Problem::new(param.into(), &with_given(type_rule(Kind::StringList, false), json))]);
     };
     let mut strings = Vec::with_capacity(items.len());
     let mut problems = Vec::new();
@@ -207,7 +159,7 @@ fn list(json: &Json, param: &str) -> Result<Vec<String>, Vec<Problem>> {
 }
 
 fn field_value(field: &Field, json: &Json, param: &str) -> Result<Value, Vec<Problem>> {
-    let type_problem = || vec![Problem::new(param.into(), &got(type_rule(field.kind, field.nullable), json))];
+    let type_problem = || vec![Problem::new(param.into(), &with_given(type_rule(field.kind, field.nullable), json))];
     match field.kind {
         Kind::Boolean => match json {
             Json::Bool(b) => Ok(Value::Boolean(*b)),
@@ -222,14 +174,21 @@ fn field_value(field: &Field, json: &Json, param: &str) -> Result<Value, Vec<Pro
     }
 }
 
-/// The entries of JS params (as `host.js` serialized them) for `operation`, in declaration
-/// order. `label` names the operation in messages (`instances.update`).
+/// The entries of JS params (as the package's JS serialized them) for `operation`, in
+/// declaration order. `label` names the operation in messages (`instances.update`).
 pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut Vec<Problem>) -> Vec<Entry> {
-    let Some(json) = read_json(params, "params", problems) else { return Vec::new() };
-    if marker(&json) == Some("undefined") {
+    match read_json(params, "params", problems) {
+        Some(json) => params_entries(operation, &json, label, problems),
+        None => Vec::new(),
+    }
+}
+
+/// [`entries`] of params already parsed.
+pub fn params_entries(operation: &Operation, json: &Json, label: &str, problems: &mut Vec<Problem>) -> Vec<Entry> {
+    if marker(json) == Some("undefined") {
         return Vec::new();
     }
-    let members = match members(&json, "params") {
+    let members = match members(json, "params") {
         Ok(members) => members,
         Err(problem) => {
             problems.push(problem);
@@ -254,7 +213,7 @@ pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut 
         };
         if let Some("thrown") = marker(value) {
             let mut rest = String::from("could not be read: its getter threw ");
-            push_quoted_excerpt(&mut rest, marker_value(value));
+            push_quoted(&mut rest, marker_value(value));
             problems.push(Problem::new(key.into(), &rest));
             continue;
         }
@@ -281,43 +240,23 @@ pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut 
 /// Unknown keys are suggested for, one by one, up to this many problems; the rest are counted.
 const MAX_PROBLEMS: usize = 20;
 
-/// Option names of `@clerk/backend`'s `createClerkClient` that this client accepts and ignores,
-/// so that code written for it runs unchanged.
-pub const IGNORED_OPTIONS: &[&str] = &[
-    "publishableKey",
-    "jwtKey",
-    "audience",
-    "proxyUrl",
-    "domain",
-    "isSatellite",
-    "sdkMetadata",
-    "telemetry",
-    "machineSecretKey",
-    "requireSecretKey",
-    "skipApiVersionInUrl",
-    "useMachineSecretKey",
-];
-
-const OPTIONS: &[&str] = &["secretKey", "apiUrl", "apiVersion", "userAgent", "fetch", "timeoutMs", "retry"];
-const RETRY_OPTIONS: &[&str] = &["maxAttempts", "maxDelayMs", "baseDelayMs"];
-
-fn owned(names: &[&str]) -> Vec<String> {
-    names.iter().map(|s| String::from(*s)).collect()
+fn names<T>(table: &[super::table::JsOption<T>], keep: impl Fn(&T) -> bool) -> Vec<String> {
+    table.iter().filter(|o| keep(&o.meaning)).map(|o| String::from(o.name)).collect()
 }
 
 fn whole_number(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<u32> {
     match json.as_i64().and_then(|n| u32::try_from(n).ok()) {
         Some(n) => Some(n),
         None => {
-            problems.push(Problem::new(param.into(), &got("must be a whole number".into(), json)));
+            problems.push(Problem::new(param.into(), &with_given("must be a whole number".into(), json)));
             None
         }
     }
 }
 
-/// JSON text from host.js, or a problem: nesting beyond what the reader takes is the only way
-/// its text fails to parse.
-fn read_json(text: &str, param: &str, problems: &mut Vec<Problem>) -> Option<Json> {
+/// JSON text from the package's JS, or a problem: nesting beyond what the reader takes is the
+/// only way its text fails to parse.
+pub fn read_json(text: &str, param: &str, problems: &mut Vec<Problem>) -> Option<Json> {
     parse(text)
         .map_err(|error| {
             let mut rest = String::from("could not be read: ");
@@ -327,23 +266,35 @@ fn read_json(text: &str, param: &str, problems: &mut Vec<Problem>) -> Option<Jso
         .ok()
 }
 
-/// Client options from JS. The `fetch` option itself stays in JS; here it is only checked to be
-/// a function or an object (with a `fetch` method: `host.js` checks that part).
+/// Client options from JS, as text. See [`client_options`].
 pub fn options(text: &str, problems: &mut Vec<Problem>) -> Options {
+    match read_json(text, "options", problems) {
+        Some(json) => client_options(&json, false, problems),
+        None => Options::new(""),
+    }
+}
+
+/// The `secretKey` of options, when it is a string: known before any other option is read, so
+/// that no problem quotes it (see `npm`).
+pub fn secret_key(json: &Json) -> &str {
+    json.get("secretKey").and_then(Json::as_str).unwrap_or_default()
+}
+
+/// Client options from JS. The `fetch` option itself stays in JS, which reports a function as
+/// `{"\u0000": "function"}` and an object with a `fetch` method as `{"\u0000": "fetcher"}`;
+/// `in_browser` is true when JS found a browser page (`window` and `document`).
+pub fn client_options(json: &Json, in_browser: bool, problems: &mut Vec<Problem>) -> Options {
     let mut options = Options::new("");
-    let Some(json) = read_json(text, "options", problems) else { return options };
-    let members = match members(&json, "options") {
+    let members = match members(json, "options") {
         Ok(members) => members,
         Err(problem) => {
             problems.push(problem);
             return options;
         }
     };
+    let mut allow_browser = false;
     for (key, value) in members {
         let key = caller_key(key);
-        if IGNORED_OPTIONS.contains(&key) {
-            continue;
-        }
         let text = |problems: &mut Vec<Problem>| match string(value, key, || "must be a string".into()) {
             Ok(s) => s,
             Err(problem) => {
@@ -351,31 +302,49 @@ pub fn options(text: &str, problems: &mut Vec<Problem>) -> Options {
                 String::new()
             }
         };
-        match key {
+        let Some(meaning) = option(CLIENT_OPTIONS, key) else {
+            problems.push(unknown_key(key, &names(CLIENT_OPTIONS, |m| *m != ClientOption::Ignored), "the client options"));
+            continue;
+        };
+        match meaning {
+            ClientOption::Ignored => {}
             // Never described: a wrong value could be the key itself.
-            "secretKey" => match value {
+            ClientOption::SecretKey => match value {
+                Json::String(secret) if secret.starts_with("pk_") => problems.push(Problem::new(
+                    key.into(),
+                    "is a publishable key (pk_...); pass the secret key (sk_live_... or sk_test_...) from the Clerk Dashboard (API keys)",
+                )),
                 Json::String(secret) => options.secret_key = secret.clone(),
                 _ => problems.push(Problem::new(key.into(), "must be a string")),
             },
-            "apiUrl" => options.api_url = text(problems),
+            ClientOption::ApiUrl => options.api_url = text(problems),
             // `@clerk/backend` uses apiVersion for the URL's "v1", which is what this client sends.
-            "apiVersion" => match text(problems) {
+            ClientOption::ApiVersion => match text(problems) {
                 v if v == "v1" => {}
                 v => options.api_version = v,
             },
-            "userAgent" => options.user_agent = text(problems),
-            "timeoutMs" => options.timeout_ms = whole_number(value, key, problems).unwrap_or(0),
-            "fetch" => {
-                if !matches!(marker(value), Some("function" | "object")) && !matches!(value, Json::Object(_)) {
-                    let rest = got("must be a fetch function, or an object with a fetch method".into(), value);
+            ClientOption::UserAgent => options.user_agent = text(problems),
+            ClientOption::TimeoutMs => options.timeout_ms = whole_number(value, key, problems).unwrap_or(0),
+            ClientOption::Fetch => {
+                if !matches!(marker(value), Some("function" | "fetcher")) {
+                    let rest = with_given("must be a fetch function, or an object with a fetch method such as a service binding".into(), value);
                     problems.push(Problem::new(key.into(), &rest));
                 }
             }
-            "retry" => options.retry = retry(value, problems),
-            _ => problems.push(unknown_key(key, &owned(OPTIONS), "the client options")),
+            ClientOption::Retry => options.retry = retry(value, problems),
+            ClientOption::DangerouslyAllowBrowser => match value {
+                Json::Bool(allow) => allow_browser = *allow,
+                _ => problems.push(Problem::new(key.into(), &with_given("must be true or false".into(), value))),
+            },
         }
     }
-    for problem in options.problems(crate::model::validate::Spelling::Js) {
+    if in_browser && !allow_browser {
+        problems.push(Problem::new(
+            "secretKey".into(),
+            "cannot be used in a browser page: the secret key grants full access to the instance, and anyone who can open the page can read it; call the API from a server or a Worker, or pass `dangerouslyAllowBrowser: true` if you mean it",
+        ));
+    }
+    for problem in options.problems(Spelling::Js) {
         if !problems.iter().any(|p| p.param == problem.param) {
             problems.push(problem);
         }
@@ -391,19 +360,19 @@ fn retry(json: &Json, problems: &mut Vec<Problem>) -> Retry {
     }
     let mut retry = Retry::default();
     let Ok(members) = members(json, "retry") else {
-        problems.push(Problem::new("retry".into(), &got("must be false or { maxAttempts, maxDelayMs }".into(), json)));
+        problems.push(Problem::new("retry".into(), &with_given("must be false or { maxAttempts, maxDelayMs }".into(), json)));
         return retry;
     };
     for (key, value) in members {
         let key = caller_key(key);
         let mut param = String::from("retry.");
         param.push_str(key);
-        let slot = match key {
-            "maxAttempts" => &mut retry.max_attempts,
-            "maxDelayMs" => &mut retry.max_delay_ms,
-            "baseDelayMs" => &mut retry.base_delay_ms,
-            _ => {
-                problems.push(unknown_key(key, &owned(RETRY_OPTIONS), "retry"));
+        let slot = match option(RETRY_OPTIONS, key) {
+            Some(RetryOption::MaxAttempts) => &mut retry.max_attempts,
+            Some(RetryOption::MaxDelayMs) => &mut retry.max_delay_ms,
+            Some(RetryOption::BaseDelayMs) => &mut retry.base_delay_ms,
+            None => {
+                problems.push(unknown_key(key, &names(RETRY_OPTIONS, |_| true), "retry"));
                 continue;
             }
         };
@@ -414,19 +383,26 @@ fn retry(json: &Json, problems: &mut Vec<Problem>) -> Retry {
     retry
 }
 
-/// Checks the options of one call (`{ signal }`); the signal itself stays in JS.
+/// Checks the options of one call, as text. See [`call_options_of`].
 pub fn call_options(text: &str, problems: &mut Vec<Problem>) {
-    let Some(json) = read_json(text, "call options", problems) else { return };
-    if json == Json::Null || marker(&json) == Some("undefined") {
+    if let Some(json) = read_json(text, "call options", problems) {
+        call_options_of(&json, problems);
+    }
+}
+
+/// Checks the options of one call (`{ signal }`). The signal itself stays in JS, which reports a
+/// real `AbortSignal` as `{"\u0000": "AbortSignal"}`.
+pub fn call_options_of(json: &Json, problems: &mut Vec<Problem>) {
+    if *json == Json::Null || marker(json) == Some("undefined") {
         return;
     }
-    let Ok(members) = members(&json, "call options").map_err(|p| problems.push(p)) else { return };
+    let Ok(members) = members(json, "call options").map_err(|p| problems.push(p)) else { return };
     for (key, value) in members {
         let key = caller_key(key);
-        if key != "signal" {
-            problems.push(unknown_key(key, &owned(&["signal"]), "the call options"));
-        } else if !matches!(value, Json::Null) && marker(value) != Some("object") {
-            problems.push(Problem::new(key.into(), &got("must be an AbortSignal".into(), value)));
+        if option(CALL_OPTIONS, key).is_none() {
+            problems.push(unknown_key(key, &names(CALL_OPTIONS, |_| true), "the call options"));
+        } else if !matches!(value, Json::Null) && marker(value) != Some("AbortSignal") {
+            problems.push(Problem::new(key.into(), &with_given("must be an AbortSignal".into(), value)));
         }
     }
 }

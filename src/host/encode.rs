@@ -1,12 +1,14 @@
-//! What the JS API returns, as JSON text for `host.js` to parse: resources with camelCase keys,
-//! errors (with the name of their class in `host.js`), requests and the steps of a call.
+//! What the JS API gets back, as text for the package's JS: errors as JSON with the name of
+//! their class, requests, resources with camelCase keys, and the steps of a call. Only this
+//! module's output is ever given meaning by the JS: what a server sent is always plain data in it.
 
-use crate::prelude::*;
+use alloc::string::String;
+
+use super::table::error_class;
 use crate::client::Next;
-use crate::model::{js_name, Operation, Patch, Problem, Resource, Value};
-use crate::wire::error::Error;
-use crate::wire::json::{push_i64, push_string, push_u64, Json};
-use crate::wire::request::HttpRequest;
+use crate::model::{Operation, Patch, Problem, Resource, Value};
+use crate::text::{js_name, push_i64, push_string, push_u64};
+use crate::wire::{push_json, Error, HttpRequest};
 
 /// Appends `,"key":` (or `"key":` first in an object).
 fn key(out: &mut String, key: &str) {
@@ -15,6 +17,16 @@ fn key(out: &mut String, key: &str) {
     }
     push_string(out, key);
     out.push(':');
+}
+
+fn number(out: &mut String, name: &str, n: u64) {
+    key(out, name);
+    push_u64(out, n);
+}
+
+fn text(out: &mut String, name: &str, value: &str) {
+    key(out, name);
+    push_string(out, value);
 }
 
 fn string_list(out: &mut String, items: &[String]) {
@@ -28,38 +40,15 @@ fn string_list(out: &mut String, items: &[String]) {
     out.push(']');
 }
 
-/// Appends a JSON value as it was read; with `camel`, this object level's snake_case keys in
-/// camelCase (keys that start with `_`, like `__proto__`, are kept as they are).
-pub fn push_json(out: &mut String, json: &Json, camel: bool) {
-    match json {
-        Json::Null => out.push_str("null"),
-        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Number(text) => out.push_str(text),
-        Json::String(s) => push_string(out, s),
-        Json::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_json(out, item, false);
-            }
-            out.push(']');
-        }
-        Json::Object(members) => {
-            out.push('{');
-            for (name, member) in members {
-                let rename = camel && !name.starts_with('_');
-                key(out, &if rename { js_name(name) } else { name.clone() });
-                push_json(out, member, false);
-            }
-            out.push('}');
-        }
-    }
-}
+/// The largest integer a JS number holds exactly.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
-/// A resource as an object with camelCase keys: absent fields left out, null ones `null`.
-pub fn resource(out: &mut String, resource: &Resource, fields: Vec<Patch<Value>>) {
+/// A resource as a JSON object with camelCase keys (absent fields left out, null ones `null`),
+/// then, after a newline, the comma-separated keys of integers a JS number cannot hold: they
+/// are written as strings, and the JS makes them `BigInt`s. The list is this module's, so no
+/// value a server sends can ask for that.
+pub fn resource(out: &mut String, resource: &Resource, fields: &[Patch<Value>]) {
+    let mut bigints = String::new();
     out.push('{');
     for (field, patch) in resource.fields.iter().zip(fields) {
         let value = match patch {
@@ -67,26 +56,31 @@ pub fn resource(out: &mut String, resource: &Resource, fields: Vec<Patch<Value>>
             Patch::Null => None,
             Patch::Value(value) => Some(value),
         };
-        key(out, &js_name(field.name));
+        let name = js_name(field.name);
+        key(out, &name);
         match value {
             None => out.push_str("null"),
-            Some(Value::Boolean(b)) => out.push_str(if b { "true" } else { "false" }),
+            Some(Value::Boolean(b)) => out.push_str(if *b { "true" } else { "false" }),
             Some(Value::Integer(n)) if n.unsigned_abs() > MAX_SAFE_INTEGER => {
-                // host.js turns this marker into a BigInt: a JS number would round it.
-                out.push_str("{\"\\u0000\":\"bigint\",\"value\":\"");
-                push_i64(out, n);
-                out.push_str("\"}");
+                out.push('"');
+                push_i64(out, *n);
+                out.push('"');
+                if !bigints.is_empty() {
+                    bigints.push(',');
+                }
+                bigints.push_str(&name);
             }
-            Some(Value::Integer(n)) => push_i64(out, n),
-            Some(Value::String(s)) => push_string(out, &s),
-            Some(Value::StringList(items)) => string_list(out, &items),
+            Some(Value::Integer(n)) => push_i64(out, *n),
+            Some(Value::String(s)) => push_string(out, s),
+            Some(Value::StringList(items)) => string_list(out, items),
         }
     }
     out.push('}');
+    if !bigints.is_empty() {
+        out.push('\n');
+        out.push_str(&bigints);
+    }
 }
-
-/// The largest integer a JS number holds exactly.
-const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
 fn problems(out: &mut String, list: &[Problem]) {
     key(out, "problems");
@@ -104,30 +98,11 @@ fn problems(out: &mut String, list: &[Problem]) {
     out.push(']');
 }
 
-fn number(out: &mut String, name: &str, n: u64) {
-    key(out, name);
-    push_u64(out, n);
-}
-
-fn text(out: &mut String, name: &str, value: &str) {
-    key(out, name);
-    push_string(out, value);
-}
-
-/// An error as `{"name": <class in host.js>, "message", ...fields}`. An abort is
-/// `{"name": "AbortError"}`: `host.js` rethrows the signal's reason instead.
+/// An error as `{"name": <its JS class>, "message", ...fields}`; an abort is
+/// `{"name": "AbortError"}` (the JS rejects with the signal's reason instead).
 pub fn error(out: &mut String, error: &Error) {
     out.push('{');
-    let name = match error {
-        Error::Api(_) => "ClerkAPIResponseError",
-        Error::InvalidParams { .. } => "ClerkInvalidParamsError",
-        Error::InvalidOptions { .. } => "ClerkInvalidOptionsError",
-        Error::Network { .. } => "ClerkNetworkError",
-        Error::Timeout { .. } => "ClerkTimeoutError",
-        Error::UnexpectedResponse { .. } => "ClerkUnexpectedResponseError",
-        Error::Aborted { .. } => "AbortError",
-    };
-    text(out, "name", name);
+    text(out, "name", error_class(error).map_or("AbortError", |class| class.name));
     text(out, "message", &error.message());
     match error {
         Error::Api(api) => {
@@ -180,64 +155,39 @@ pub fn error(out: &mut String, error: &Error) {
 
 /// A request as `{"method", "url", "headers", "body"}`; with `redact`, the dry-run view that
 /// hides the secret key.
-pub fn request(request: &HttpRequest, redact: bool) -> String {
-    let mut out = String::with_capacity(256 + request.url.len() + request.body.as_ref().map_or(0, String::len));
+pub fn request(out: &mut String, request: &HttpRequest, redact: bool) {
     out.push('{');
-    text(&mut out, "method", request.method.as_str());
-    text(&mut out, "url", &request.url);
-    key(&mut out, "headers");
+    text(out, "method", request.method.as_str());
+    text(out, "url", &request.url);
+    key(out, "headers");
     out.push('{');
     for (name, value) in &request.headers {
         let value = if redact { request.redacted_value(name, value) } else { value };
-        text(&mut out, name, value);
+        text(out, name, value);
     }
     out.push('}');
     if let Some(body) = &request.body {
-        text(&mut out, "body", body);
+        text(out, "body", body);
     }
     out.push('}');
-    out
 }
 
-/// A step of a call: `{"wait": ms}`, `{"value": resource}`, `{}` for an empty success, or
-/// `{"error": {...}}`.
-pub fn step(operation: &Operation, next: Next) -> String {
-    let mut out = String::with_capacity(256);
-    out.push('{');
+/// The step after an attempt, its first character saying which: `W<ms>` to wait and send again,
+/// `V<resource>` (see [`resource`]) for a success with a body, `N` for one without, `E<error>`.
+pub fn step(out: &mut String, operation: &Operation, next: &Next) {
     match (next, operation.resource) {
-        (Next::Wait(ms), _) => number(&mut out, "wait", ms.into()),
+        (Next::Wait(ms), _) => {
+            out.push('W');
+            push_u64(out, (*ms).into());
+        }
         (Next::Done(Ok(Some(fields))), Some(found)) => {
-            key(&mut out, "value");
-            resource(&mut out, found, fields);
+            out.push('V');
+            resource(out, found, fields);
         }
-        (Next::Done(Ok(_)), _) => {}
+        (Next::Done(Ok(_)), _) => out.push('N'),
         (Next::Done(Err(failure)), _) => {
-            key(&mut out, "error");
-            error(&mut out, &failure);
+            out.push('E');
+            error(out, failure);
         }
     }
-    out.push('}');
-    out
-}
-
-/// The JS names of the operations: `[[index, group, name], ...]`.
-pub fn operation_names(operations: &[&Operation]) -> String {
-    let mut out = String::with_capacity(1024);
-    out.push('[');
-    for (index, operation) in operations.iter().enumerate() {
-        for (group, name) in operation.js {
-            if out.len() > 1 {
-                out.push(',');
-            }
-            out.push('[');
-            push_u64(&mut out, index as u64);
-            out.push(',');
-            push_string(&mut out, group.js_name());
-            out.push(',');
-            push_string(&mut out, name);
-            out.push(']');
-        }
-    }
-    out.push(']');
-    out
 }

@@ -1,5 +1,7 @@
 //! The two macros that turn the declarations in `operations.rs` and `resources.rs` into params
-//! structs, response structs, their descriptors, the `OPERATIONS` table and the client methods.
+//! structs, response structs, their descriptors, the `OPERATIONS` and `RESOURCES` tables, and
+//! `each_operation!`, which hands every operation to a macro of a higher layer (the client's
+//! methods) without this layer knowing that layer.
 
 
 /// `has_flag!(deprecated in no_retry deprecated)` is `true`.
@@ -52,7 +54,8 @@ macro_rules! group {
 }
 
 /// Declares every operation: its params struct, its [`Operation`](crate::Operation), the
-/// `OPERATIONS` table and the matching method on [`Client`](crate::Client).
+/// `OPERATIONS` table, and `each_operation!(callback)`, which invokes `callback!` with
+/// `$(#[doc] Id, rust_method, Response;)*` for every operation.
 ///
 /// ```text
 /// /// Docs of the operation.
@@ -74,17 +77,82 @@ macro_rules! operations {
             ),* $(,)?
         }
     )*) => {
+        operations_with_dollar! { ($) $(
+            $(#[doc = $doc])*
+            $id = $method $path -> $response, js($($group . $js),+), rust $rust $(; $($flag)+)? {
+                $(
+                    $(#[doc = $field_doc])*
+                    $name : $ty $(= $rule)? $(; $field_flag)?
+                ),*
+            }
+        )* }
+    };
+}
+
+/// [`operations!`] with a `$` token in hand, to write the `each_operation!` macro.
+macro_rules! operations_with_dollar {
+    (($d:tt) $(
+        $(#[doc = $doc:literal])*
+        $id:ident = $method:ident $path:literal -> $response:ty,
+            js($($group:ident . $js:ident),+), rust $rust:ident $(; $($flag:ident)+)? {
+            $(
+                $(#[doc = $field_doc:literal])*
+                $name:ident : $ty:ty $(= $rule:expr)? $(; $field_flag:ident)?
+            ),* $(,)?
+        }
+    )*) => {
         $(
             $(#[doc = $doc])*
             #[derive(Clone, Debug, Default, PartialEq)]
-            #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-            #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+            #[cfg_attr(feature = "serde", derive(serde::Serialize))]
             pub struct $id {
                 $(
                     $(#[doc = $field_doc])*
                     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "crate::Slot::is_absent"))]
                     pub $name: $ty,
                 )*
+            }
+
+            #[cfg(feature = "serde")]
+            impl<'de> serde::Deserialize<'de> for $id {
+                /// Reads every key of a map (serde_json's object, serde-wasm-bindgen's JS
+                /// object): an unknown key is an error naming the nearest valid one, and `null`
+                /// for a field that cannot be null is an error, on every deserializer. A derive
+                /// with `deny_unknown_fields` does neither through serde-wasm-bindgen, which
+                /// visits only the declared fields of a struct.
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    struct Visitor;
+                    impl<'de> serde::de::Visitor<'de> for Visitor {
+                        type Value = $id;
+                        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                            f.write_str(concat!("an object of the params of ", stringify!($id)))
+                        }
+                        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$id, A::Error> {
+                            #[allow(unused_mut)]
+                            let mut params = $id::default();
+                            let operation = <$id as $crate::model::Params>::OPERATION;
+                            while let Some(key) = map.next_key::<String>()? {
+                                match key.as_str() {
+                                    $(stringify!($name) => {
+                                        let patch = map.next_value()?;
+                                        params.$name = <$ty as $crate::model::Slot>::from_patch(patch).ok_or_else(|| {
+                                            let name = stringify!($name);
+                                            let problem = operation.field(name).map(|field| $crate::model::refused_null(field, name.into()));
+                                            serde::de::Error::custom(problem.map(|p| p.message).unwrap_or_default())
+                                        })?;
+                                    })*
+                                    _ => {
+                                        let names: Vec<String> = operation.fields.iter().map(|f| f.name.into()).collect();
+                                        let problem = $crate::model::unknown_key(&key, &names, operation.id);
+                                        return Err(serde::de::Error::custom(problem.message));
+                                    }
+                                }
+                            }
+                            Ok(params)
+                        }
+                    }
+                    deserializer.deserialize_map(Visitor)
+                }
             }
 
             impl $crate::model::Params for $id {
@@ -135,13 +203,11 @@ macro_rules! operations {
         pub const OPERATIONS: &[&$crate::model::Operation] =
             &[$(<$id as $crate::model::Params>::OPERATION),*];
 
-        impl<T: $crate::client::Transport> $crate::client::Client<T> {
-            $(
-                $(#[doc = $doc])*
-                pub async fn $rust(&self, params: &$id) -> Result<$response, $crate::Error> {
-                    self.send(params).await
-                }
-            )*
+        /// Invokes `$callback!` with every operation: `$(#[doc] Id, rust_method, Response;)*`.
+        macro_rules! each_operation {
+            ($d callback:ident) => {
+                $d callback! { $( $(#[doc = $doc])* $id, $rust, $response; )* }
+            };
         }
     };
 }
@@ -158,6 +224,14 @@ macro_rules! resources {
             ),* $(,)?
         }
     )*) => {
+        /// Every response resource, in declaration order.
+        pub const RESOURCES: &[&$crate::model::Resource] = &[$(
+            match <$name as $crate::model::FromResource>::RESOURCE {
+                Some(resource) => resource,
+                None => unreachable!(),
+            }
+        ),*];
+
         $(
             $(#[doc = $doc])*
             #[derive(Clone, Debug, Default, PartialEq)]
@@ -165,6 +239,7 @@ macro_rules! resources {
             pub struct $name {
                 $(
                     $(#[doc = $field_doc])*
+                    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
                     pub $field: Option<$ty>,
                 )*
             }

@@ -1,19 +1,21 @@
 //! The data model: the tri-state [`Patch`], the declaration of every operation and resource, and
 //! the validation rules. Everything here is plain data and runs natively.
 
-use crate::prelude::*;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 #[macro_use]
 mod declare;
+#[macro_use]
 mod operations;
 mod patch;
 mod resources;
-pub(crate) mod validate;
+mod validate;
 
 pub use operations::*;
 pub use patch::Patch;
 pub use resources::*;
-pub use validate::Problem;
+pub use validate::{kind_phrase, refused_null, unknown_key, validate, Problem, Spelling};
 
 /// The HTTP method of an operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,6 +168,32 @@ impl Operation {
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|field| field.name == name)
     }
+
+    /// `GET /instance`: how messages name the request.
+    pub fn request_line(&self) -> String {
+        let mut line = String::from(self.method.as_str());
+        line.push(' ');
+        line.push_str(self.path);
+        line
+    }
+
+    /// `instances.update`: how the JS API names the operation (its first name there).
+    pub fn js_label(&self) -> String {
+        let mut label = String::new();
+        if let Some((group, name)) = self.js.first() {
+            label.push_str(group.js_name());
+            label.push('.');
+            label.push_str(name);
+        }
+        label
+    }
+}
+
+impl Resource {
+    /// The field with this wire name.
+    pub fn field(&self, name: &str) -> Option<&'static ResourceField> {
+        self.fields.iter().find(|field| field.name == name)
+    }
 }
 
 /// A field's value, independent of the params struct it came from.
@@ -209,13 +237,17 @@ pub trait Params {
 
 /// A Rust type that holds one field of a params struct: [`Patch<T>`] for a nullable field,
 /// `Option<T>` for one that may only be absent or a value.
-pub trait Slot {
+pub trait Slot: Sized {
+    /// The Rust type of the value.
+    type Value: Scalar;
     /// The JSON type.
     const KIND: Kind;
     /// Whether the slot can hold `null`.
     const NULLABLE: bool;
     /// What to send.
     fn patch(&self) -> Patch<Value>;
+    /// The slot holding `patch`; `None` when it is `null` and the slot cannot hold that.
+    fn from_patch(patch: Patch<Self::Value>) -> Option<Self>;
     /// True when the field is left out of the request.
     fn is_absent(&self) -> bool {
         self.patch().is_absent()
@@ -255,20 +287,32 @@ scalar!(String, String, v => v.clone());
 scalar!(Vec<String>, StringList, v => v.clone());
 
 impl<T: Scalar> Slot for Patch<T> {
+    type Value = T;
     const KIND: Kind = T::KIND;
     const NULLABLE: bool = true;
     fn patch(&self) -> Patch<Value> {
         self.as_ref().map(Scalar::to_value)
     }
+    fn from_patch(patch: Patch<T>) -> Option<Self> {
+        Some(patch)
+    }
 }
 
 impl<T: Scalar> Slot for Option<T> {
+    type Value = T;
     const KIND: Kind = T::KIND;
     const NULLABLE: bool = false;
     fn patch(&self) -> Patch<Value> {
         match self {
             Some(value) => Patch::Value(value.to_value()),
             None => Patch::Absent,
+        }
+    }
+    fn from_patch(patch: Patch<T>) -> Option<Self> {
+        match patch {
+            Patch::Absent => Some(None),
+            Patch::Null => None,
+            Patch::Value(value) => Some(Some(value)),
         }
     }
 }
@@ -284,39 +328,4 @@ pub trait FromResource: Sized {
 impl FromResource for () {
     const RESOURCE: Option<&'static Resource> = None;
     fn from_fields(_: Vec<Patch<Value>>) -> Self {}
-}
-
-/// Whether `key` is the lowerCamelCase JS name of `wire`, without building it.
-pub fn is_js_name(wire: &str, key: &str) -> bool {
-    let mut key = key.bytes();
-    let mut upper = false;
-    for b in wire.bytes() {
-        if b == b'_' {
-            upper = true;
-            continue;
-        }
-        let expected = if upper { b.to_ascii_uppercase() } else { b };
-        upper = false;
-        if key.next() != Some(expected) {
-            return false;
-        }
-    }
-    key.next().is_none()
-}
-
-/// The lowerCamelCase JS name of a wire name: `oauth_jwt_access_tokens` -> `oauthJwtAccessTokens`.
-pub fn js_name(wire: &str) -> String {
-    let mut out = String::with_capacity(wire.len());
-    let mut upper = false;
-    for c in wire.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }

@@ -1,7 +1,8 @@
 //! The 14 instance operations of Clerk's Backend API (spec version 2026-05-12), each declared
 //! once. A new field is one line here; a new operation is one block.
 
-use crate::prelude::*;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 use super::{Patch, Rule};
 use crate::model::resources::*;

@@ -1,4 +1,7 @@
-use crate::prelude::*;
+//! [`Patch`]: the tri-state of every field of an update.
+
+use alloc::string::String;
+
 /// One field of an update: left out, sent as `null`, or sent with a value.
 ///
 /// `Absent` is not serialized at all, so the server keeps its current setting. `Null` is sent as

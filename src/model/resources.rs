@@ -1,7 +1,8 @@
 //! The response bodies, each declared once. Unknown fields are ignored and any string is
 //! accepted where the API documents an enum, so newer API versions do not break older clients.
 
-use crate::prelude::*;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 resources! {
     /// The current instance (`GET /instance`).

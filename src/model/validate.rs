@@ -2,11 +2,11 @@
 //! documentation say; where the API's rule is unclear the value goes through and the server
 //! decides.
 
-use crate::prelude::*;
+use alloc::string::String;
+use alloc::vec::Vec;
 
-use super::{js_name, Entry, Field, Kind, Operation, Patch, Rule, Value};
-use crate::wire::json::{push_quoted_excerpt, push_u64};
-use crate::wire::text::{digits, is};
+use super::{Entry, Field, Kind, Operation, Patch, Rule, Value};
+use crate::text::{char_eq, cut, digits, js_name, push_quoted, push_u64, shortened, split_at_scheme, NAME_CHARS};
 
 /// One thing wrong with the params of a call: which param (in the caller's spelling) and what
 /// is wrong with it, with the fix.
@@ -39,8 +39,12 @@ impl Spelling {
 }
 
 impl Problem {
-    /// A problem whose message is `` `param` `` followed by `rest`.
-    pub fn new(param: String, rest: &str) -> Problem {
+    /// A problem whose message is `` `param` `` followed by `rest`. A param that is a caller's
+    /// key of any length is cut to [`NAME_CHARS`] characters in both.
+    pub fn new(mut param: String, rest: &str) -> Problem {
+        if cut(&param, NAME_CHARS).1 {
+            param = shortened(&param, NAME_CHARS);
+        }
         let mut message = String::with_capacity(param.len() + rest.len() + 3);
         message.push('`');
         message.push_str(&param);
@@ -59,16 +63,74 @@ pub fn validate(operation: &Operation, entries: &[Entry], spelling: Spelling) ->
         match patch {
             Patch::Absent => {}
             Patch::Null if field.nullable => {}
-            Patch::Null => {
-                let keep = if field.kind == Kind::StringList { "list" } else { "value" };
-                let mut rest = String::from("cannot be null; leave it out to keep the current ");
-                rest.push_str(keep);
-                problems.push(Problem::new(param, &rest));
-            }
+            Patch::Null => problems.push(refused_null(field, param)),
             Patch::Value(value) => check(field, &param, value, &mut problems),
         }
     }
     problems
+}
+
+/// The problem with `null` for a field that cannot be null.
+pub fn refused_null(field: &Field, param: String) -> Problem {
+    let keep = if field.kind == Kind::StringList { "list" } else { "value" };
+    let mut rest = String::from("cannot be null; leave it out to keep the current ");
+    rest.push_str(keep);
+    Problem::new(param, &rest)
+}
+
+/// The Levenshtein distance between two strings, by characters (one row, no indexing).
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (1..=b.len()).collect();
+    let mut last = b.len();
+    for (i, ca) in a.chars().enumerate() {
+        let (mut diagonal, mut left) = (i, i + 1);
+        for (cb, cell) in b.iter().zip(row.iter_mut()) {
+            let value = (*cell + 1).min(left + 1).min(diagonal + usize::from(ca != *cb));
+            diagonal = *cell;
+            *cell = value;
+            left = value;
+        }
+        last = left;
+    }
+    last
+}
+
+/// The problem with an unknown key: the nearest valid key, or the list of valid ones.
+pub fn unknown_key(key: &str, valid: &[String], owner: &str) -> Problem {
+    let lower = key.to_ascii_lowercase();
+    let camel = js_name(key);
+    // A key longer than any name is no typo of one (and would make the distance slow).
+    let comparable = key.len() <= NAME_CHARS;
+    let nearest = valid
+        .iter()
+        .filter(|_| comparable)
+        .map(|candidate| {
+            let same_snake = camel == *candidate;
+            let d = if same_snake { 0 } else { distance(&lower, &candidate.to_ascii_lowercase()) };
+            (d, candidate)
+        })
+        .min_by_key(|(d, _)| *d);
+    let mut rest = String::from("is not a parameter of ");
+    rest.push_str(owner);
+    match nearest {
+        None => rest.push_str(", which takes none; leave it out"),
+        Some((d, candidate)) if d <= (key.len() / 3).max(2) => {
+            rest.push_str("; did you mean `");
+            rest.push_str(candidate);
+            rest.push_str("`?");
+        }
+        Some(_) => {
+            rest.push_str("; use one of ");
+            for (i, candidate) in valid.iter().enumerate() {
+                if i > 0 {
+                    rest.push_str(", ");
+                }
+                rest.push_str(candidate);
+            }
+        }
+    }
+    Problem::new(key.into(), &rest)
 }
 
 /// Item problems reported one by one per list; the rest are counted.
@@ -128,16 +190,16 @@ pub fn kind_phrase(kind: Kind) -> &'static str {
     }
 }
 
-fn got(mut rest: String, value: &str) -> String {
+fn with_value(mut rest: String, value: &str) -> String {
     rest.push_str("; got ");
-    push_quoted_excerpt(&mut rest, value);
+    push_quoted(&mut rest, value);
     rest
 }
 
-fn got_use(rest: &str, value: &str, fix: &str) -> String {
-    let mut out = got(rest.into(), value);
+fn with_value_and_fix(rest: &str, value: &str, fix: &str) -> String {
+    let mut out = with_value(rest.into(), value);
     out.push_str(" (use ");
-    push_quoted_excerpt(&mut out, fix);
+    push_quoted(&mut out, fix);
     out.push(')');
     out
 }
@@ -155,9 +217,9 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
                 if i > 0 {
                     rest.push_str(", ");
                 }
-                push_quoted_excerpt(&mut rest, choice);
+                push_quoted(&mut rest, choice);
             }
-            Some(got(rest, s))
+            Some(with_value(rest, s))
         }
         Rule::CountryCodes => {
             let b = s.as_bytes();
@@ -166,21 +228,21 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
             }
             let rest = "must be an ISO 3166-1 alpha-2 country code in capitals, like \"US\"";
             if b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic) {
-                Some(got_use(rest, s, &s.to_ascii_uppercase()))
+                Some(with_value_and_fix(rest, s, &s.to_ascii_uppercase()))
             } else {
-                Some(got(rest.into(), s))
+                Some(with_value(rest.into(), s))
             }
         }
         Rule::EmailLocalPart => {
-            if let Some(at) = s.find(is('@')) {
+            if let Some(at) = s.find(char_eq('@')) {
                 let rest = "must be only the local part of the address, like \"foo\" for foo@example.com";
-                return Some(got_use(rest, s, s.get(..at).unwrap_or(s)));
+                return Some(with_value_and_fix(rest, s, s.get(..at).unwrap_or(s)));
             }
             // Non-ASCII letters are left for the server to judge.
             if s.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
                 return None;
             }
-            Some(got("may contain only letters and digits".into(), s))
+            Some(with_value("may contain only letters and digits".into(), s))
         }
         Rule::EmailOrEmpty => {
             let ok = s.is_empty()
@@ -189,7 +251,7 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
             if ok {
                 return None;
             }
-            Some(got(
+            Some(with_value(
                 "must be an email address like \"support@example.com\", or \"\" to clear it".into(),
                 s,
             ))
@@ -197,12 +259,6 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
         Rule::AbsoluteUrl => url_problem(s),
         Rule::Origin => origin_problem(s),
     }
-}
-
-/// `scheme` and `rest` of `scheme://rest`, whatever the scheme.
-pub(crate) fn split_at_scheme(s: &str) -> Option<(&str, &str)> {
-    let colon = s.find(is(':'))?;
-    Some((s.get(..colon)?, s.get(colon + 1..)?.strip_prefix("//")?))
 }
 
 /// `scheme` and `rest` of `scheme://rest`, when the scheme is well formed.
@@ -217,45 +273,45 @@ fn split_scheme(s: &str) -> Option<(&str, &str)> {
 fn url_problem(s: &str) -> Option<String> {
     const RULE: &str = "must be an absolute http(s) URL like \"https://www.example.com\"";
     if s.contains(|c: char| c.is_whitespace() || c.is_control()) {
-        return Some(got(RULE.into(), s));
+        return Some(with_value(RULE.into(), s));
     }
     let Some((scheme, rest)) = split_scheme(s) else {
         if split_at_scheme(s).is_some() || s.is_empty() {
-            return Some(got(RULE.into(), s));
+            return Some(with_value(RULE.into(), s));
         }
         let mut fix = String::from("https://");
         fix.push_str(s);
-        return Some(got_use(RULE, s, &fix));
+        return Some(with_value_and_fix(RULE, s, &fix));
     };
     let http = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     if !http || host_end == 0 {
-        return Some(got(RULE.into(), s));
+        return Some(with_value(RULE.into(), s));
     }
     None
 }
 
 fn origin_problem(s: &str) -> Option<String> {
     const RULE: &str = "must be an origin (scheme://host[:port], no path) like \"https://example.com\"";
-    let invalid = || Some(got(RULE.into(), s));
+    let invalid = || Some(with_value(RULE.into(), s));
     let Some((scheme, rest)) = split_scheme(s) else { return invalid() };
     if let Some(cut) = rest.find(['/', '?', '#']) {
         let fix = s.get(..scheme.len() + 3 + cut).unwrap_or(s);
         if cut > 0 && origin_problem(fix).is_none() {
-            return Some(got_use(RULE, s, fix));
+            return Some(with_value_and_fix(RULE, s, fix));
         }
         return invalid();
     }
     let (host, port) = match rest.strip_prefix('[') {
         Some(v6) => {
-            let Some((inner, after)) = v6.split_once(is(']')) else { return invalid() };
+            let Some((inner, after)) = v6.split_once(char_eq(']')) else { return invalid() };
             match (after, after.strip_prefix(':')) {
                 ("", _) => (inner, None),
                 (_, Some(port)) => (inner, Some(port)),
                 _ => return invalid(),
             }
         }
-        None => match rest.split_once(is(':')) {
+        None => match rest.split_once(char_eq(':')) {
             Some((host, port)) => (host, Some(port)),
             None => (rest, None),
         },
@@ -288,7 +344,7 @@ fn check_country_list(param: &str, items: &[String], problems: &mut Vec<Problem>
     for (i, item) in items.iter().enumerate() {
         if items.iter().take(i).filter(|earlier| *earlier == item).count() == 1 {
             let mut rest = String::from("lists ");
-            push_quoted_excerpt(&mut rest, item);
+            push_quoted(&mut rest, item);
             rest.push_str(" more than once; each code may appear once");
             problems.push(Problem::new(param.into(), &rest));
         }

@@ -1,11 +1,14 @@
-//! The one error type. Every message names the problem and the fix, and none can hold the
-//! secret key: it is never passed to anything that builds one.
+//! The one error type. Every message names the problem and the fix. What an error keeps from
+//! outside (a server's texts, a host's failure, a caller's keys and values) passes through
+//! [`Error::redact`], which removes the secret key wherever it appears and then cuts each text
+//! to a bounded excerpt, so that no message holds the key or grows with its input.
 
-use crate::prelude::*;
+use alloc::string::String;
+use alloc::vec::Vec;
 
-use super::json::{push_quoted_excerpt, push_u64, Json};
-use super::text::redact;
+use super::json::Json;
 use crate::model::Problem;
+use crate::text::{cut, find, push_quoted, push_u64, redact, shortened, NAME_CHARS};
 
 /// Why a call failed.
 #[derive(Debug)]
@@ -47,11 +50,12 @@ pub enum Error {
         /// What the host reported (the signal's reason).
         cause: Cause,
     },
-    /// The API answered 2xx with a body this client cannot read.
+    /// The API answered 2xx with a body this client cannot read, or (with status 0) the host's
+    /// fetch answered something that is not a response.
     UnexpectedResponse {
         /// The operation (`GET /instance`).
         request: String,
-        /// The HTTP status.
+        /// The HTTP status; 0 when the host's answer had none.
         status: u16,
         /// What is wrong with the body.
         reason: String,
@@ -65,8 +69,8 @@ pub enum Error {
 pub struct Cause {
     /// The failure's message.
     pub message: String,
-    /// The JS value the host threw (an `Error`, an abort reason).
-    #[cfg(target_arch = "wasm32")]
+    /// The JS value the host threw (an `Error`, an abort reason), with [`HostFetch`](crate::HostFetch).
+    #[cfg(all(target_arch = "wasm32", feature = "fetch"))]
     pub js: wasm_bindgen::JsValue,
 }
 
@@ -101,6 +105,18 @@ pub struct ClerkError {
     /// Extra data (`param_name`...), when the API gives it.
     pub meta: Option<Json>,
 }
+
+/// Errors of one answer that a message lists; the rest are counted.
+const MAX_ERRORS_SHOWN: u32 = 5;
+
+/// Problems that a message lists; the rest are counted (all stay in `problems`).
+const MAX_PROBLEMS_SHOWN: usize = 20;
+
+/// Characters kept of each text a server sent (messages, codes, meta strings).
+pub const SERVER_TEXT_CHARS: usize = 500;
+
+/// Items kept of each array or object in an error's `meta`.
+const META_ITEMS: usize = 50;
 
 fn push_count(out: &mut String, n: u32, one: &str, many: &str) {
     push_u64(out, n.into());
@@ -138,15 +154,20 @@ impl ApiError {
             match &self.body_excerpt {
                 Some(excerpt) if !excerpt.is_empty() => {
                     out.push_str(" with a body that is not a Clerk error: ");
-                    push_quoted_excerpt(&mut out, excerpt);
+                    push_quoted(&mut out, excerpt);
                 }
                 _ => out.push_str(" with an empty body"),
             }
         }
         let mut shown = 0;
+        let mut more = 0;
         for error in &self.errors {
             let text = error.long_message.as_deref().filter(|m| !m.is_empty()).unwrap_or(&error.message);
             if text.is_empty() && error.code.is_empty() {
+                continue;
+            }
+            if shown == MAX_ERRORS_SHOWN {
+                more += 1;
                 continue;
             }
             out.push_str(if shown == 0 { ": " } else { "; " });
@@ -161,6 +182,10 @@ impl ApiError {
                     out.push(')');
                 }
             }
+        }
+        if more > 0 {
+            out.push_str("; and ");
+            push_count(&mut out, more, "more error", "more errors");
         }
         if let Some(seconds) = self.retry_after {
             out.push_str("; retry after ");
@@ -191,9 +216,14 @@ pub fn problems_message(intro: &str, problems: &[Problem]) -> String {
     out.push_str(": ");
     push_u64(&mut out, problems.len() as u64);
     out.push_str(" problems:");
-    for problem in problems {
+    for problem in problems.iter().take(MAX_PROBLEMS_SHOWN) {
         out.push_str("\n- ");
         out.push_str(&problem.message);
+    }
+    if problems.len() > MAX_PROBLEMS_SHOWN {
+        out.push_str("\n- and ");
+        push_u64(&mut out, (problems.len() - MAX_PROBLEMS_SHOWN) as u64);
+        out.push_str(" more (see `problems`)");
     }
     out
 }
@@ -216,6 +246,10 @@ impl Error {
                 push_count(&mut out, *attempts, "attempt", "attempts");
                 out.push_str("): ");
                 out.push_str(&cause.message);
+                // workerd's answer to a fetch called with a foreign `this`.
+                if find(&cause.message, "Illegal invocation").is_some() {
+                    out.push_str(" (pass fetch bound to its object, or the binding itself)");
+                }
                 out
             }
             Error::Timeout { request, timeout_ms, attempts } => {
@@ -235,6 +269,15 @@ impl Error {
                 }
                 out
             }
+            // No status: what the host's fetch answered is not a response at all.
+            Error::UnexpectedResponse { request, status: 0, reason, .. } => {
+                let mut out = String::from("The fetch you passed answered ");
+                out.push_str(request);
+                out.push_str(" with something that is not a Response: ");
+                out.push_str(reason);
+                out.push_str("; check the fetch option");
+                out
+            }
             Error::UnexpectedResponse { request, status, reason, excerpt } => {
                 let mut out = String::from("Clerk API answered ");
                 push_u64(&mut out, (*status).into());
@@ -243,58 +286,64 @@ impl Error {
                 out.push_str(" with a body this client cannot read (");
                 out.push_str(reason);
                 out.push_str("): ");
-                push_quoted_excerpt(&mut out, excerpt);
+                push_quoted(&mut out, excerpt);
                 out
             }
         }
     }
 }
 
-fn redact_json(json: &mut Json, secret: &str) {
-    match json {
-        Json::String(s) => redact(s, secret),
-        Json::Array(items) => items.iter_mut().for_each(|item| redact_json(item, secret)),
-        Json::Object(members) => members.iter_mut().for_each(|(key, value)| {
-            redact(key, secret);
-            redact_json(value, secret);
-        }),
-        _ => {}
+/// `text` with `secret` replaced, then cut to `chars` characters.
+fn scrub(text: &mut String, secret: &str, chars: usize) {
+    if !secret.is_empty() {
+        redact(text, secret);
+    }
+    if cut(text, chars).1 {
+        *text = shortened(text, chars);
     }
 }
 
 impl Error {
-    /// Removes `secret` from everything the error keeps: what the server sent back (messages,
-    /// meta, the body excerpt, the trace ID) and what the host reported.
+    /// Makes the error safe to show: removes `secret` from everything it keeps from outside
+    /// (what the server sent back, what the host reported, the caller's keys and values), then
+    /// cuts each of those texts to a bounded excerpt. Redacting before cutting means that no part
+    /// of the key can survive at the end of an excerpt.
     pub fn redact(&mut self, secret: &str) {
-        if secret.is_empty() {
-            return;
-        }
         match self {
             Error::InvalidParams { problems, .. } | Error::InvalidOptions { problems } => {
+                // `Problem::new` cut the param and the values it quotes: this only removes the key.
                 for problem in problems {
-                    redact(&mut problem.param, secret);
-                    redact(&mut problem.message, secret);
+                    scrub(&mut problem.param, secret, usize::MAX);
+                    scrub(&mut problem.message, secret, usize::MAX);
                 }
             }
             Error::Api(api) => {
                 for error in &mut api.errors {
-                    redact(&mut error.code, secret);
-                    redact(&mut error.message, secret);
-                    error.long_message.iter_mut().for_each(|m| redact(m, secret));
-                    error.meta.iter_mut().for_each(|m| redact_json(m, secret));
+                    scrub(&mut error.code, secret, NAME_CHARS);
+                    scrub(&mut error.message, secret, SERVER_TEXT_CHARS);
+                    error.long_message.iter_mut().for_each(|m| scrub(m, secret, SERVER_TEXT_CHARS));
+                    if let Some(meta) = &mut error.meta {
+                        if !secret.is_empty() {
+                            meta.redact(secret);
+                        }
+                        meta.bound(META_ITEMS, SERVER_TEXT_CHARS);
+                    }
                 }
-                api.clerk_trace_id.iter_mut().for_each(|t| redact(t, secret));
-                api.body_excerpt.iter_mut().for_each(|b| redact(b, secret));
+                api.clerk_trace_id.iter_mut().for_each(|t| scrub(t, secret, NAME_CHARS));
+                api.body_excerpt.iter_mut().for_each(|b| scrub(b, secret, usize::MAX));
             }
-            Error::Network { cause, .. } | Error::Aborted { cause } => redact(&mut cause.message, secret),
+            Error::Network { cause, .. } | Error::Aborted { cause } => scrub(&mut cause.message, secret, CAUSE_CHARS),
             Error::Timeout { .. } => {}
             Error::UnexpectedResponse { reason, excerpt, .. } => {
-                redact(reason, secret);
-                redact(excerpt, secret);
+                scrub(reason, secret, CAUSE_CHARS);
+                scrub(excerpt, secret, usize::MAX);
             }
         }
     }
 }
+
+/// Characters kept of what the host reported (a thrown error's message).
+const CAUSE_CHARS: usize = 200;
 
 impl core::fmt::Display for Error {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

@@ -1,7 +1,11 @@
-//! A small JSON writer and reader. Hand-written rather than serde_json: it is a few hundred bytes
-//! of wasm instead of tens of kilobytes, and every path returns an error instead of panicking.
+//! A small JSON reader and writer. Hand-written rather than serde_json: about 3 KB of wasm instead
+//! of tens of kilobytes, every path returns an error instead of panicking, and nesting is limited
+//! so that recursion cannot exhaust wasm's stack (ARCHITECTURE.md, "The JSON reader").
 
-use crate::prelude::*;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::text::{cut, push_string, redact};
 
 /// A parsed JSON value. Numbers keep their text; object keys keep their order and duplicates.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,8 +44,86 @@ impl Json {
     /// The integer, if this is a number without fraction or exponent that fits an `i64`.
     pub fn as_i64(&self) -> Option<i64> {
         match self {
-            Json::Number(text) => super::text::integer(text),
+            Json::Number(text) => crate::text::integer(text),
             _ => None,
+        }
+    }
+
+    /// Replaces `secret` in every string and key.
+    pub fn redact(&mut self, secret: &str) {
+        match self {
+            Json::String(s) => redact(s, secret),
+            Json::Array(items) => items.iter_mut().for_each(|item| item.redact(secret)),
+            Json::Object(members) => members.iter_mut().for_each(|(key, value)| {
+                redact(key, secret);
+                value.redact(secret);
+            }),
+            _ => {}
+        }
+    }
+
+    /// Cuts every string and key to `chars` characters and every array and object to `items`
+    /// entries, so that a value from a server cannot make an error of any size.
+    pub fn bound(&mut self, items: usize, chars: usize) {
+        let shorten = |s: &mut String| {
+            let (start, was_cut) = cut(s, chars);
+            if was_cut {
+                let mut short = String::from(start);
+                short.push('…');
+                *s = short;
+            }
+        };
+        match self {
+            Json::String(s) => shorten(s),
+            Json::Array(list) => {
+                list.truncate(items);
+                list.iter_mut().for_each(|item| item.bound(items, chars));
+            }
+            Json::Object(members) => {
+                members.truncate(items);
+                members.iter_mut().for_each(|(key, value)| {
+                    shorten(key);
+                    value.bound(items, chars);
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Appends a JSON value; with `camel`, this object level's snake_case keys in lowerCamelCase
+/// (keys that start with `_`, like `__proto__`, are kept as they are).
+pub fn push_json(out: &mut String, json: &Json, camel: bool) {
+    match json {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Number(text) => out.push_str(text),
+        Json::String(s) => push_string(out, s),
+        Json::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_json(out, item, false);
+            }
+            out.push(']');
+        }
+        Json::Object(members) => {
+            out.push('{');
+            for (i, (name, member)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                if camel && !name.starts_with('_') {
+                    push_string(out, &crate::text::js_name(name));
+                } else {
+                    push_string(out, name);
+                }
+                out.push(':');
+                push_json(out, member, false);
+            }
+            out.push('}');
         }
     }
 }
@@ -275,77 +357,4 @@ impl Reader<'_> {
         }
         Ok('\u{FFFD}')
     }
-}
-
-/// Appends `s` as a JSON string, escaped exactly as `JSON.stringify` does. Runs that need no
-/// escape are copied whole: a char-by-char push is many times slower in an `opt-level = "z"` build.
-pub fn push_string(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escape = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        // `i` is an ASCII byte, so both slices end on character boundaries.
-        out.push_str(s.get(run..i).unwrap_or_default());
-        run = i + 1;
-        if escape.is_empty() {
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        } else {
-            out.push_str(escape);
-        }
-    }
-    out.push_str(s.get(run..).unwrap_or_default());
-    out.push('"');
-}
-
-/// Appends `s` quoted and escaped like a JSON string, cut to 60 characters with `…`: for
-/// messages that show a caller's value. A value that looks like a secret key is not shown.
-pub fn push_quoted_excerpt(out: &mut String, s: &str) {
-    if super::text::looks_like_secret(s) {
-        out.push_str("a value that looks like a secret key (not shown)");
-        return;
-    }
-    match s.char_indices().nth(60) {
-        Some((cut, _)) => {
-            push_string(out, s.get(..cut).unwrap_or(s));
-            out.pop();
-            out.push_str("…\"");
-        }
-        None => push_string(out, s),
-    }
-}
-
-/// Appends the decimal digits of `n`.
-pub fn push_u64(out: &mut String, n: u64) {
-    let mut place = 1;
-    while n / place >= 10 {
-        place *= 10;
-    }
-    loop {
-        out.push(char::from(b'0' + (n / place % 10) as u8));
-        if place == 1 {
-            return;
-        }
-        place /= 10;
-    }
-}
-
-/// Appends the decimal digits of `n`, with a `-` when negative.
-pub fn push_i64(out: &mut String, n: i64) {
-    if n < 0 {
-        out.push('-');
-    }
-    push_u64(out, n.unsigned_abs());
 }

@@ -1,9 +1,10 @@
 //! The exact request of an operation: method, URL, headers and body bytes.
 
-use crate::prelude::*;
+use alloc::string::String;
+use alloc::vec::Vec;
 
-use super::json::{push_i64, push_string};
 use crate::model::{Entry, Method, Operation, Patch, Value};
+use crate::text::{push_i64, push_string};
 
 /// A request ready for `fetch`. Its `Debug` output hides the secret key.
 #[derive(Clone, PartialEq, Eq)]
@@ -21,19 +22,19 @@ pub struct HttpRequest {
 /// The header that carries the secret key.
 pub const AUTHORIZATION: &str = "Authorization";
 
-/// What the `Authorization` header shows in debug output and dry runs.
-pub const REDACTED: &str = "Bearer [redacted]";
-
 impl HttpRequest {
-    /// A header's value as logs may show it: the `Authorization` header is `[redacted]`.
+    /// A header's value as logs may show it: the `Authorization` header is `Bearer [redacted]`.
     pub fn redacted_value<'a>(&self, name: &str, value: &'a str) -> &'a str {
         if name == AUTHORIZATION {
-            REDACTED
+            REDACTED_AUTHORIZATION
         } else {
             value
         }
     }
 }
+
+/// What the `Authorization` header shows in debug output and dry runs.
+const REDACTED_AUTHORIZATION: &str = concat!("Bearer ", redacted!());
 
 impl core::fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

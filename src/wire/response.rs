@@ -2,11 +2,16 @@
 //! trusts the body: a proxy's HTML page, an empty body or truncated JSON all become errors
 //! with a readable reason.
 
-use crate::prelude::*;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 use super::error::{ApiError, ClerkError};
-use super::json::{parse, push_u64, Json};
+use super::json::{parse, Json};
 use crate::model::{Kind, Patch, Resource, Value};
+use crate::text::push_u64;
+
+/// At most this many entries of an error body's `errors` are kept.
+const MAX_ERRORS: usize = 50;
 
 /// At most this many characters of a body are kept in an error.
 pub const EXCERPT_CHARS: usize = 200;
@@ -114,6 +119,7 @@ pub fn read_api_error(
             items
                 .iter()
                 .filter(|item| matches!(item, Json::Object(_)))
+                .take(MAX_ERRORS)
                 .map(|item| ClerkError {
                     code: text(item.get("code")).unwrap_or_default(),
                     message: text(item.get("message")).unwrap_or_default(),

@@ -162,7 +162,8 @@ export function checkError(error, ctx = {}) {
       if (!isInt(error.attempts) || error.attempts < 1) out.push(v("bad-field", `${where}: ${name}.attempts is ${describe(error.attempts)}`));
       break;
     case "ClerkUnexpectedResponseError":
-      if (!isInt(error.status) || error.status < 200 || error.status > 299) out.push(v("bad-field", `${where}: unexpected-response error with status ${describe(error.status)}`));
+      // Status 0: what the caller's fetch answered was not a Response at all (issue 14).
+      if (!isInt(error.status) || ((error.status < 200 || error.status > 299) && error.status !== 0)) out.push(v("bad-field", `${where}: unexpected-response error with status ${describe(error.status)}`));
       if (typeof error.body !== "string") out.push(v("bad-field", `${where}: unexpected-response error.body is ${describe(error.body)}`));
       break;
   }

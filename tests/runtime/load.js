@@ -11,9 +11,6 @@ export const CALLS = 1000;
 // take a page per 1000 calls.
 const PAGE = 65536;
 const GROWTH_BOUND = PAGE;
-// The heap in use (see heapInUse) may differ by a few probe blocks of fragmentation, and by the
-// second batch's client; 8 bytes a call would already exceed it.
-const HEAP_BOUND = 8 * 1024;
 
 const STRATEGIES = ["password", "otp", ""];
 
@@ -75,62 +72,29 @@ async function batch({ pkg, standin, ns, name }) {
 }
 
 /**
- * Bytes of the wasm heap in use, to the nearest PROBE: `byteLength` only shows the high-water
- * mark (the warm-up leaves hundreds of KiB free that a small leak would fill unseen), so this
- * fills the free space with PROBE-byte blocks from the module's own allocator until the memory
- * has to grow, frees them, and counts what they could not take. Returns the bytes in use and
- * how much the probe grew the memory (at least the page that stopped it).
+ * Runs a warm-up batch and a second batch of CALLS concurrent updates, and reads the package's
+ * `instanceStats()` around them. The module keeps nothing between exchanges (its arena is
+ * emptied at the start of each), so what must hold is: the memory does not grow from the first
+ * batch to the second, and no call needed a new instance (which the package makes only after a
+ * trap or a stack overflow). Returns the figures.
  */
-function heapInUse(wasm) {
-  const PROBE = 256;
-  const start = wasm.memory.buffer.byteLength;
-  const blocks = [];
-  while (wasm.memory.buffer.byteLength === start) blocks.push(wasm.__wbindgen_malloc(PROBE, 1));
-  for (const ptr of blocks) wasm.__wbindgen_free(ptr, PROBE, 1);
-  return { inUse: start - (blocks.length - 1) * PROBE, grew: wasm.memory.buffer.byteLength - start };
-}
-
-/**
- * Runs a warm-up batch and a second batch of CALLS concurrent updates. `wasm()` returns the
- * package's wasm exports (the harness reaches them through the glue's `initSync`). Returns the
- * figures: the memory's byte length before, after the warm-up and after the second batch, the
- * heap in use after each batch, the externref table's length, and the times.
- */
-export async function load({ pkg, standin, runtime, wasm: exports }) {
-  const wasm = exports();
-  check(wasm.memory instanceof WebAssembly.Memory, "the harness hands over the package's wasm exports");
-  const memory = wasm.memory;
-  const table = () => wasm.__wbindgen_externrefs.length;
-  const before = memory.buffer.byteLength;
-  const tableBefore = table();
-
+export async function load({ pkg, standin, runtime }) {
+  const before = pkg.instanceStats();
   const warmUpMs = await batch({ pkg, standin, ns: `${runtime}-load-warm-up`, name: "w" });
-  const afterWarmUp = memory.buffer.byteLength;
-  const heapAfterWarmUp = heapInUse(wasm);
-  const tableAfterWarmUp = table();
-
+  const afterWarmUp = pkg.instanceStats();
   const secondMs = await batch({ pkg, standin, ns: `${runtime}-load-second`, name: "s" });
-  // What the probe itself added is not the calls' doing.
-  const afterSecond = memory.buffer.byteLength - heapAfterWarmUp.grew;
-  const heapAfterSecond = heapInUse(wasm);
-  const tableAfterSecond = table();
-
+  const afterSecond = pkg.instanceStats();
   check(
-    afterSecond - afterWarmUp <= GROWTH_BOUND,
-    `wasm memory grew by ${afterSecond - afterWarmUp} bytes over the second ${CALLS} calls (bound ${GROWTH_BOUND})`,
+    afterSecond.memoryBytes - afterWarmUp.memoryBytes <= GROWTH_BOUND,
+    `wasm memory grew by ${afterSecond.memoryBytes - afterWarmUp.memoryBytes} bytes over the second ${CALLS} calls (bound ${GROWTH_BOUND})`,
   );
-  const heapGrowth = heapAfterSecond.inUse - heapAfterWarmUp.inUse;
-  check(heapGrowth <= HEAP_BOUND, `the wasm heap in use grew by ${heapGrowth} bytes over the second ${CALLS} calls (bound ${HEAP_BOUND})`);
-  // Every JS value lent to wasm for a call (params, signal, fetch) is handed back afterwards.
-  check(tableAfterSecond <= tableAfterWarmUp, `the externref table grew from ${tableAfterWarmUp} to ${tableAfterSecond} slots`);
+  check(afterSecond.instances === before.instances || before.instances === 0, `the module was instantiated again: ${before.instances} -> ${afterSecond.instances}`);
   return {
     calls: CALLS,
-    memoryBefore: before,
-    memoryAfterWarmUp: afterWarmUp,
-    memoryAfterSecond: afterSecond,
-    heapInUseAfterWarmUp: heapAfterWarmUp.inUse,
-    heapInUseAfterSecond: heapAfterSecond.inUse,
-    externrefTable: [tableBefore, tableAfterWarmUp, tableAfterSecond],
+    memoryBefore: before.memoryBytes,
+    memoryAfterWarmUp: afterWarmUp.memoryBytes,
+    memoryAfterSecond: afterSecond.memoryBytes,
+    instances: afterSecond.instances,
     warmUpMs,
     secondMs,
   };

@@ -1,0 +1,169 @@
+//! One call's retry loop without I/O ([`Call`]), and what an attempt can come back with.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::model::{Operation, Patch, Value};
+use crate::text::redact;
+use crate::wire::{excerpt, read_api_error, read_resource, retry_after_ms, retryable_status, Cause, Error, HttpRequest, Retry};
+
+/// Bodies longer than this many bytes are not read further.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// What came back from one attempt.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HttpResponse {
+    /// The HTTP status.
+    pub status: u16,
+    /// The body as text, at most [`MAX_BODY_BYTES`].
+    pub body: String,
+    /// True when the body was longer than [`MAX_BODY_BYTES`] and was cut.
+    pub truncated: bool,
+    /// The `Retry-After` header.
+    pub retry_after: Option<String>,
+    /// The `cf-ray` header.
+    pub cf_ray: Option<String>,
+}
+
+/// Why an attempt got no response.
+#[derive(Clone, Debug)]
+pub enum Failure {
+    /// Connection refused or dropped, DNS, TLS.
+    Network(Cause),
+    /// No complete response within the attempt's timeout.
+    Timeout,
+    /// The caller's signal fired.
+    Aborted(Cause),
+    /// The host's fetch answered something that is not a response (a status that is not a
+    /// number, a header or a body that is not text): what was wrong with it.
+    Malformed(String),
+}
+
+/// What to do after an attempt.
+#[derive(Debug)]
+pub enum Next {
+    /// Wait this many milliseconds, then send the request again.
+    Wait(u32),
+    /// The call is over: the resource of a success (`None` for an empty answer), or the error.
+    Done(Result<Option<Vec<Patch<Value>>>, Error>),
+}
+
+/// One call's retry loop without I/O: whoever sends the request (the async
+/// [`Client`](crate::Client), or the JS loop of the npm package) reports each attempt's outcome
+/// to [`Call::after`] and is told what next.
+#[derive(Debug)]
+pub struct Call {
+    operation: &'static Operation,
+    /// The request to send on each attempt.
+    pub request: HttpRequest,
+    retry: Retry,
+    /// The timeout of each attempt.
+    pub timeout_ms: u32,
+    attempt: u32,
+    /// Removed from anything an error keeps, should the server echo it.
+    secret: String,
+}
+
+impl Call {
+    pub(crate) fn new(operation: &'static Operation, request: HttpRequest, retry: Retry, timeout_ms: u32, secret: String) -> Call {
+        Call { operation, request, retry, timeout_ms, attempt: 0, secret }
+    }
+
+    /// The same call after `made` attempts: for a host that keeps only the count between
+    /// attempts and makes the `Call` again for each outcome.
+    pub fn after_attempts(mut self, made: u32) -> Call {
+        self.attempt = made;
+        self
+    }
+
+    /// The operation being called.
+    pub fn operation(&self) -> &'static Operation {
+        self.operation
+    }
+
+
+    /// The next step after an attempt's outcome. `now_ms` (Unix time) reads `Retry-After` dates;
+    /// `random` in `[0, 1)` jitters the backoff. An error never holds the secret key, even when
+    /// the server sent it back.
+    pub fn after(&mut self, outcome: Result<HttpResponse, Failure>, now_ms: f64, random: f64) -> Next {
+        match self.step(outcome, now_ms, random) {
+            Next::Done(Err(mut error)) => {
+                error.redact(&self.secret);
+                Next::Done(Err(error))
+            }
+            next => next,
+        }
+    }
+
+    fn step(&mut self, outcome: Result<HttpResponse, Failure>, now_ms: f64, random: f64) -> Next {
+        self.attempt += 1;
+        let attempt = self.attempt;
+        let retry = self.retry;
+        let last = attempt >= retry.max_attempts;
+        let done = |result| Next::Done(result);
+        let response = match outcome {
+            Ok(response) if (200..300).contains(&response.status) => {
+                return done(read_success(self.operation, response, self.operation.request_line(), &self.secret));
+            }
+            // Redacted before anything is cut from it, so that no part of the key survives.
+            Ok(mut response) => {
+                redact(&mut response.body, &self.secret);
+                response.cf_ray.iter_mut().for_each(|ray| redact(ray, &self.secret));
+                response
+            }
+            Err(Failure::Aborted(cause)) => return done(Err(Error::Aborted { cause })),
+            // A host answer that is not a response is a bug of the host's fetch: retrying the
+            // same fetch would get the same answer.
+            Err(Failure::Malformed(reason)) => {
+                let request = self.operation.request_line();
+                return done(Err(Error::UnexpectedResponse { request, status: 0, reason, excerpt: String::new() }));
+            }
+            Err(Failure::Network(cause)) if last => {
+                return done(Err(Error::Network { request: self.operation.request_line(), cause, attempts: attempt }));
+            }
+            Err(Failure::Timeout) if last => {
+                let timeout_ms = self.timeout_ms;
+                return done(Err(Error::Timeout { request: self.operation.request_line(), timeout_ms, attempts: attempt }));
+            }
+            Err(_) => return Next::Wait(retry.backoff_ms(attempt, random)),
+        };
+        let wait_ms = response.retry_after.as_deref().and_then(|v| retry_after_ms(v, now_ms));
+        let mut error = read_api_error(
+            self.operation.request_line(),
+            response.status,
+            &response.body,
+            response.cf_ray.as_deref(),
+            wait_ms.map(|ms| ms.div_ceil(1000)),
+        );
+        error.attempts = attempt;
+        let too_long = wait_ms.is_some_and(|ms| ms > u64::from(retry.max_delay_ms));
+        if last || !retryable_status(response.status) || too_long {
+            return done(Err(Error::Api(error)));
+        }
+        Next::Wait(match wait_ms {
+            Some(ms) => ms as u32,
+            None => retry.backoff_ms(attempt, random),
+        })
+    }
+}
+
+fn read_success(
+    operation: &Operation,
+    response: HttpResponse,
+    request: String,
+    secret: &str,
+) -> Result<Option<Vec<Patch<Value>>>, Error> {
+    let Some(resource) = operation.resource else { return Ok(None) };
+    if response.status == 202 || response.status == 204 {
+        return Ok(None);
+    }
+    let unexpected = |reason: String| {
+        let mut body = response.body.clone();
+        redact(&mut body, secret);
+        Error::UnexpectedResponse { request: request.clone(), status: response.status, reason, excerpt: excerpt(&body) }
+    };
+    if response.truncated {
+        return Err(unexpected("the body is larger than 1 MiB".into()));
+    }
+    read_resource(resource, &response.body).map(Some).map_err(unexpected)
+}

@@ -1,0 +1,178 @@
+//! How a client talks to the API: its options, their rules, and the request of each call.
+
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::call::Call;
+use crate::model::{Entry, Operation, Problem, Spelling};
+use crate::text::{char_eq, digits, push_quoted, split_at_scheme};
+use crate::wire::{encode_body, HttpRequest, Retry, AUTHORIZATION};
+
+/// The API version this crate is written against, sent as `Clerk-API-Version`.
+pub const API_VERSION: &str = "2026-05-12";
+
+/// The default `User-Agent`.
+pub const USER_AGENT: &str = concat!("clerk-instance-edge@", env!("CARGO_PKG_VERSION"));
+
+/// The default API URL; `/v1` and the operation's path are appended.
+pub const API_URL: &str = "https://api.clerk.com";
+
+/// How a client talks to the API. Its `Debug` output hides the secret key.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The instance's secret key (`sk_live_...`).
+    pub secret_key: String,
+    /// The API's base URL, without `/v1`. `https`, or `http` for loopback hosts only.
+    pub api_url: String,
+    /// Sent as `Clerk-API-Version`: a date like `2026-05-12`.
+    pub api_version: String,
+    /// Sent as `User-Agent`.
+    pub user_agent: String,
+    /// The timeout of each attempt, response body included.
+    pub timeout_ms: u32,
+    /// The retry policy.
+    pub retry: Retry,
+}
+
+impl Options {
+    /// The defaults, with this secret key.
+    pub fn new(secret_key: impl Into<String>) -> Options {
+        Options {
+            secret_key: secret_key.into(),
+            api_url: API_URL.into(),
+            api_version: API_VERSION.into(),
+            user_agent: USER_AGENT.into(),
+            timeout_ms: 10_000,
+            retry: Retry::default(),
+        }
+    }
+
+    /// Every problem with these options, named in the caller's spelling.
+    pub fn problems(&self, spelling: Spelling) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut refuse = |wire: &str, rest: &str| problems.push(Problem::new(spelling.name(wire), rest));
+
+        if self.secret_key.is_empty() {
+            refuse("secret_key", "is missing; pass the secret key from the Clerk Dashboard (API keys)");
+        } else if !self.secret_key.bytes().all(|b| (b'!'..=b'~').contains(&b)) {
+            refuse(
+                "secret_key",
+                "contains whitespace, a control character or a character an HTTP header cannot carry; copy the key again from the Clerk Dashboard",
+            );
+        }
+        if let Some(rest) = api_url_problem(&self.api_url) {
+            refuse("api_url", &rest);
+        }
+        if !is_api_version(&self.api_version) {
+            let mut rest = String::from("must be a date like \"2026-05-12\"; got ");
+            push_quoted(&mut rest, &self.api_version);
+            refuse("api_version", &rest);
+        }
+        if self.user_agent.is_empty() || !self.user_agent.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            refuse("user_agent", "must be non-empty printable ASCII with no line breaks or control characters");
+        }
+        if !(1..=MAX_TIMER_MS).contains(&self.timeout_ms) {
+            refuse("timeout_ms", "must be a whole number of milliseconds from 1 to 2147483647");
+        }
+        if !(1..=10).contains(&self.retry.max_attempts) {
+            refuse("retry.max_attempts", "must be a whole number from 1 to 10 (1 turns retries off)");
+        }
+        if self.retry.max_delay_ms > MAX_TIMER_MS || self.retry.base_delay_ms > MAX_TIMER_MS {
+            refuse("retry.max_delay_ms", "must be a whole number of milliseconds from 0 to 2147483647");
+        }
+        problems
+    }
+}
+
+/// The longest delay `setTimeout` accepts.
+const MAX_TIMER_MS: u32 = i32::MAX as u32;
+
+fn is_api_version(version: &str) -> bool {
+    let b = version.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+}
+
+/// Whether a host is a loopback address: `localhost` and its subdomains (reserved for loopback
+/// by RFC 6761), `[::1]`, or an IPv4 literal in 127.0.0.0/8. Names that merely start with `127.`
+/// (`127.0.0.1.example.com`) are not.
+fn is_loopback(host: &str) -> bool {
+    let mut octets = host.split(char_eq('.'));
+    let ipv4_loopback = octets.next() == Some("127")
+        && octets.by_ref().take(3).filter(|o| o.len() <= 3 && digits(o).is_some_and(|n| n <= 255)).count() == 3
+        && octets.next().is_none();
+    let lower = host.to_ascii_lowercase();
+    lower == "localhost" || lower.ends_with(".localhost") || host == "[::1]" || ipv4_loopback
+}
+
+fn api_url_problem(url: &str) -> Option<String> {
+    let fix = "; use https://api.clerk.com, or http:// only for a loopback host such as 127.0.0.1";
+    let (scheme, rest) = split_at_scheme(url).unwrap_or(("", url));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let colon = authority.bytes().rposition(|b| b == b':').unwrap_or(authority.len());
+    let (host, port) = (authority.get(..colon).unwrap_or_default(), authority.get(colon + 1..).unwrap_or_default());
+    let host = if port.bytes().all(|b| b.is_ascii_digit()) && !host.ends_with(':') { host } else { authority };
+    let mut rest_of_message = String::new();
+    let has_credentials = authority.bytes().any(|b| b == b'@');
+    if has_credentials {
+        rest_of_message.push_str("must not contain credentials");
+    } else if url.contains(|c: char| c.is_whitespace() || c.is_control()) || rest.bytes().any(|b| b == b'?' || b == b'#') {
+        rest_of_message.push_str("must be a plain URL with no spaces, query or fragment");
+    } else if host.is_empty() {
+        rest_of_message.push_str("must be an absolute URL");
+    } else if scheme.eq_ignore_ascii_case("https") || (scheme.eq_ignore_ascii_case("http") && is_loopback(host)) {
+        return None;
+    } else {
+        rest_of_message.push_str("must use https");
+    }
+    if !has_credentials {
+        rest_of_message.push_str("; got ");
+        push_quoted(&mut rest_of_message, url);
+    }
+    rest_of_message.push_str(fix);
+    Some(rest_of_message)
+}
+
+impl core::fmt::Debug for Options {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Options")
+            .field("secret_key", &"[redacted]")
+            .field("api_url", &self.api_url)
+            .field("api_version", &self.api_version)
+            .field("user_agent", &self.user_agent)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("retry", &self.retry)
+            .finish()
+    }
+}
+
+impl Options {
+    /// The exact request for entries that passed [`validate`](crate::validate).
+    pub fn request(&self, operation: &Operation, entries: &[Entry]) -> HttpRequest {
+        let body = encode_body(operation, entries);
+        let api_url = self.api_url.trim_end_matches('/');
+        let mut url = String::with_capacity(api_url.len() + 3 + operation.path.len());
+        url.push_str(api_url);
+        url.push_str("/v1");
+        url.push_str(operation.path);
+        let mut authorization = String::from("Bearer ");
+        authorization.push_str(&self.secret_key);
+        let mut headers = vec![
+            (AUTHORIZATION, authorization),
+            ("Clerk-API-Version", self.api_version.clone()),
+            ("User-Agent", self.user_agent.clone()),
+        ];
+        if body.is_some() {
+            headers.push(("Content-Type", "application/json".into()));
+        }
+        HttpRequest { method: operation.method, url, headers, body }
+    }
+
+    /// The retry loop of one call (see [`Call`]): no retries for operations that must not be
+    /// repeated.
+    pub fn call(&self, operation: &'static Operation, request: HttpRequest) -> Call {
+        let retry = if operation.retry { self.retry } else { Retry::OFF };
+        Call::new(operation, request, retry, self.timeout_ms, self.secret_key.clone())
+    }
+}

@@ -1,0 +1,245 @@
+//! The npm package's module (feature `npm`): three C-ABI exports and no imports at all, driven by
+//! the package's own JS (`pkg-template/api.js`). Each exchange is: `buffer(n)` empties the arena
+//! and gives `n` bytes for the input text, the JS writes UTF-8 there, `run(kind, len, now,
+//! random)` answers with the length of the output text, found at `output()`.
+//!
+//! Why this shape (ARCHITECTURE.md, "What crosses the boundary"):
+//! - **No imports.** Nothing in the module calls JS, so no JS exception can unwind through wasm
+//!   frames (leaving the shadow stack pointer, a borrow or the heap half-updated, issues 14 and
+//!   15). The only exceptions an export can raise are a trap (a bug) and a stack overflow when
+//!   called near the JS stack limit; the JS then drops the instance and makes a new one from
+//!   the same compiled module, which the module allows because:
+//! - **No state between exchanges.** A client is its checked options, which the JS keeps as the
+//!   text `client` returned and passes back with every exchange; a call is its operation and the
+//!   number of attempts made. A new instance serves any client.
+//! - **Text both ways.** Strings are written by `TextEncoder.encodeInto` from values the JS made
+//!   strings itself, so every input is UTF-8 by construction; JSON is what `JSON.stringify` and
+//!   `JSON.parse` do fastest. Compared with wasm-bindgen's generated glue (4.0 KB gzip, plus its
+//!   runtime in the module) the JS side of this protocol is 60 lines.
+//!
+//! The exchanges (lines are separated by `\n`; JSON text never holds a raw newline):
+//! - `CLIENT`: `facts` (`browser` or empty), options JSON. Answers `O<client>`, the checked
+//!   options as one line, or `E<error JSON>`.
+//! - `PREPARE`: client, operation index, `1` for a dry run, call options JSON, params JSON.
+//!   Answers `R<timeout ms>\n<request JSON>` or `E<error JSON>`.
+//! - `AFTER`: client, operation index, attempts made, the outcome as the JSON array
+//!   `[failure, status, retryAfter, cfRay, truncated, message]`, then the body as is. Answers a
+//!   step (see `encode::step`).
+//!
+//! A protocol error (which only a bug in the JS can cause) answers `X<message>`.
+
+use alloc::alloc::{alloc, Layout};
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::Cell;
+
+use super::arena::Arena;
+use super::{decode, encode};
+use crate::client::{Failure, HttpResponse, Options, MAX_BODY_BYTES};
+use crate::model::{validate, Operation, Problem, Spelling, OPERATIONS};
+use crate::text::{char_eq, digits, find, push_u64};
+use crate::wire::{parse, Cause, Error, HttpRequest, Json, Retry};
+
+#[global_allocator]
+static ARENA: Arena = Arena::new();
+
+// A panic traps at once (a bug); the JS replaces the instance. No message is formatted.
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
+
+/// Where the input and the output of the current exchange are.
+struct Exchange {
+    input: Cell<(usize, usize)>,
+    output: Cell<usize>,
+}
+
+// SAFETY: wasm32-unknown-unknown without the atomics feature runs one thread.
+unsafe impl Sync for Exchange {}
+
+static EXCHANGE: Exchange = Exchange { input: Cell::new((0, 0)), output: Cell::new(0) };
+
+/// Starts an exchange: empties the arena and returns room for `len` bytes of input.
+#[no_mangle]
+pub extern "C" fn buffer(len: usize) -> *mut u8 {
+    ARENA.reset();
+    // SAFETY: a non-zero size with alignment 1 is a valid layout.
+    let ptr = unsafe { alloc(Layout::from_size_align_unchecked(len.max(1), 1)) };
+    EXCHANGE.input.set((ptr as usize, if ptr.is_null() { 0 } else { len }));
+    ptr
+}
+
+/// Where the output of the last `run` starts.
+#[no_mangle]
+pub extern "C" fn output() -> *const u8 {
+    EXCHANGE.output.get() as *const u8
+}
+
+/// Runs an exchange on the first `len` bytes of the input; returns the output's length.
+#[no_mangle]
+pub extern "C" fn run(kind: u32, len: usize, now_ms: f64, random: f64) -> usize {
+    let (ptr, capacity) = EXCHANGE.input.get();
+    // SAFETY: `buffer` allocated `capacity` bytes at `ptr` in this exchange, and the arena keeps
+    // them until the next `buffer`.
+    let bytes = unsafe { core::slice::from_raw_parts(ptr as *const u8, len.min(capacity)) };
+    let mut out = String::new();
+    match core::str::from_utf8(bytes) {
+        Ok(input) => match kind {
+            0 => client(input, &mut out),
+            1 => prepare(input, &mut out),
+            2 => after(input, now_ms, random, &mut out),
+            _ => out.push_str("Xunknown exchange"),
+        },
+        Err(_) => out.push_str("Xthe input is not UTF-8"),
+    }
+    EXCHANGE.output.set(out.as_ptr() as usize);
+    let len = out.len();
+    core::mem::forget(out);
+    len
+}
+
+/// The first line of `text` and the rest.
+fn line(text: &str) -> (&str, &str) {
+    text.split_once(char_eq('\n')).unwrap_or((text, ""))
+}
+
+fn fail(out: &mut String, mut error: Error, secret: &str) {
+    error.redact(secret);
+    out.push('E');
+    encode::error(out, &error);
+}
+
+fn client(input: &str, out: &mut String) {
+    let (facts, text) = line(input);
+    let in_browser = facts == "browser";
+    let mut problems = Vec::new();
+    let mut secret = String::new();
+    let mut options = Options::new("");
+    if let Some(mut json) = decode::read_json(text, "options", &mut problems) {
+        secret = decode::secret_key(&json).into();
+        options = decode::client_options(&json, in_browser, &mut problems);
+        if !problems.is_empty() && mentions(&json, &secret) {
+            // The key may sit where another option belongs and be quoted there, cut short:
+            // read the options again with it taken out everywhere but in `secretKey` itself.
+            json.redact(&secret);
+            if let Json::Object(members) = &mut json {
+                for (_, value) in members.iter_mut().filter(|(key, _)| key == "secretKey") {
+                    *value = Json::String(secret.clone());
+                }
+            }
+            problems.clear();
+            decode::client_options(&json, in_browser, &mut problems);
+        }
+    }
+    if !problems.is_empty() {
+        return fail(out, Error::InvalidOptions { problems }, &secret);
+    }
+    out.push('O');
+    let retry = options.retry;
+    for (i, field) in [&options.secret_key, &options.api_url, &options.api_version, &options.user_agent].into_iter().enumerate() {
+        if i > 0 {
+            out.push('\t');
+        }
+        out.push_str(field);
+    }
+    for n in [options.timeout_ms, retry.max_attempts, retry.max_delay_ms, retry.base_delay_ms] {
+        out.push('\t');
+        push_u64(out, n.into());
+    }
+}
+
+/// Whether `secret` occurs anywhere in the JSON text of `json`'s strings and keys.
+fn mentions(json: &Json, secret: &str) -> bool {
+    match json {
+        _ if secret.is_empty() => false,
+        Json::String(s) => find(s, secret).is_some(),
+        Json::Array(items) => items.iter().any(|item| mentions(item, secret)),
+        Json::Object(members) => members.iter().any(|(key, value)| find(key, secret).is_some() || mentions(value, secret)),
+        _ => false,
+    }
+}
+
+/// The options of a client line that `client` wrote.
+fn options_of(line: &str) -> Options {
+    let mut fields = line.split(char_eq('\t'));
+    let mut text = || String::from(fields.next().unwrap_or_default());
+    let mut options = Options::new(text());
+    options.api_url = text();
+    options.api_version = text();
+    options.user_agent = text();
+    let mut number = || fields.next().and_then(digits).and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
+    options.timeout_ms = number();
+    options.retry = Retry { max_attempts: number(), max_delay_ms: number(), base_delay_ms: number() };
+    options
+}
+
+/// The client's options and the operation of an exchange, from its first two lines.
+fn call_of(input: &str) -> Option<(Options, &'static Operation, &str)> {
+    let (client, rest) = line(input);
+    let (index, rest) = line(rest);
+    let operation = digits(index).and_then(|i| OPERATIONS.get(usize::try_from(i).ok()?)).copied()?;
+    Some((options_of(client), operation, rest))
+}
+
+fn prepare(input: &str, out: &mut String) {
+    let Some((options, operation, rest)) = call_of(input) else { return out.push_str("Xno such operation") };
+    let (dry, rest) = line(rest);
+    let (call_text, params_text) = line(rest);
+    let secret = options.secret_key.as_str();
+    let label = operation.js_label();
+    let check = |params: &Option<Json>, problems: &mut Vec<Problem>| {
+        if let Some(json) = decode::read_json(call_text, "call options", problems) {
+            decode::call_options_of(&json, problems);
+        }
+        let entries = match params {
+            Some(json) => decode::params_entries(operation, json, &label, problems),
+            None => Vec::new(),
+        };
+        problems.extend(validate(operation, &entries, Spelling::Js));
+        entries
+    };
+    let mut problems = Vec::new();
+    let mut params = decode::read_json(params_text, "params", &mut problems);
+    let entries = check(&params, &mut problems);
+    if problems.is_empty() {
+        let request = options.request(operation, &entries);
+        out.push('R');
+        push_u64(out, options.timeout_ms.into());
+        out.push('\n');
+        return encode::request(out, &request, dry == "1");
+    }
+    // Messages quote values cut short: quote them with the key already taken out, so that no
+    // part of it can survive at the end of an excerpt.
+    if let Some(json) = params.as_mut().filter(|json| mentions(json, secret)) {
+        json.redact(secret);
+        problems.clear();
+        check(&params, &mut problems);
+    }
+    fail(out, Error::InvalidParams { operation: label.clone(), problems }, secret);
+}
+
+fn after(input: &str, now_ms: f64, random: f64, out: &mut String) {
+    let Some((options, operation, rest)) = call_of(input) else { return out.push_str("Xno such operation") };
+    let (attempts, rest) = line(rest);
+    let (outcome, body) = line(rest);
+    let Ok(Json::Array(fields)) = parse(outcome) else { return out.push_str("Xno outcome") };
+    let text = |i: usize| fields.get(i).and_then(Json::as_str).map(String::from);
+    let message = text(5).unwrap_or_default();
+    let outcome = match text(0).as_deref() {
+        Some("timeout") => Err(Failure::Timeout),
+        Some("network") => Err(Failure::Network(Cause { message })),
+        Some("malformed") => Err(Failure::Malformed(message)),
+        _ => Ok(HttpResponse {
+            status: fields.get(1).and_then(Json::as_i64).and_then(|n| u16::try_from(n).ok()).unwrap_or(0),
+            body: body.into(),
+            truncated: matches!(fields.get(4), Some(Json::Bool(true))) || body.len() > MAX_BODY_BYTES,
+            retry_after: text(2),
+            cf_ray: text(3),
+        }),
+    };
+    let request = HttpRequest { method: operation.method, url: String::new(), headers: Vec::new(), body: None };
+    let made = digits(attempts).and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
+    let next = options.call(operation, request).after_attempts(made.saturating_sub(1)).after(outcome, now_ms, random);
+    encode::step(out, operation, &next);
+}

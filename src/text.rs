@@ -1,0 +1,266 @@
+//! Text helpers, the bottom layer: numbers in and out, searching, redaction, bounded excerpts of
+//! a caller's or a server's text, and the API's names in JS spelling. Written to stay small in
+//! wasm: no `core::fmt`, no `str::parse`, no `&str` pattern searchers (ARCHITECTURE.md, "Bytes").
+
+use alloc::string::String;
+
+/// A pattern matching one character. `s.find(char_eq(':'))` instead of `s.find(':')`: a `char`
+/// pattern searches with `memchr`, whose slicing panic site drags `core::fmt` into the module.
+pub fn char_eq(target: char) -> impl Fn(char) -> bool {
+    move |c| c == target
+}
+
+/// The byte offset of the first `needle` in `haystack` (a plain scan: `str::find` with a `&str`
+/// pattern brings a large searcher into the module).
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    haystack.as_bytes().windows(needle.len()).position(|window| window == needle.as_bytes())
+}
+
+/// The text that replaces a secret key, as a literal for `concat!`.
+macro_rules! redacted {
+    () => {
+        "[redacted]"
+    };
+}
+
+/// What replaces a secret key wherever it would appear.
+pub const REDACTED: &str = redacted!();
+
+/// Replaces every occurrence of `secret` in `text` by [`REDACTED`].
+pub fn redact(text: &mut String, secret: &str) {
+    if find(text, secret).is_none() {
+        return;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    // A match of a UTF-8 needle always starts and ends on character boundaries.
+    while let Some(at) = find(rest, secret) {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push_str(REDACTED);
+        rest = rest.get(at + secret.len()..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    *text = out;
+}
+
+/// Whether a value looks like a Clerk secret key, so that a message does not quote it back even
+/// before the client knows its own key.
+pub fn looks_like_secret(value: &str) -> bool {
+    find(value, "sk_live_").is_some() || find(value, "sk_test_").is_some()
+}
+
+/// The value of a non-empty run of ASCII digits, `None` for anything else or on overflow. One
+/// small function instead of `str::parse` for each integer type.
+pub fn digits(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |n, b| {
+        let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
+        n.checked_mul(10)?.checked_add(u64::from(digit))
+    })
+}
+
+/// An `i64` written as JSON writes integers: an optional `-` and digits.
+pub fn integer(text: &str) -> Option<i64> {
+    match text.strip_prefix('-') {
+        Some(rest) => digits(rest).and_then(|n| 0i64.checked_sub_unsigned(n)),
+        None => digits(text).and_then(|n| i64::try_from(n).ok()),
+    }
+}
+
+/// Appends the decimal digits of `n`.
+pub fn push_u64(out: &mut String, n: u64) {
+    let mut place = 1;
+    while n / place >= 10 {
+        place *= 10;
+    }
+    loop {
+        out.push(char::from(b'0' + (n / place % 10) as u8));
+        if place == 1 {
+            return;
+        }
+        place /= 10;
+    }
+}
+
+/// Appends the decimal digits of `n`, with a `-` when negative.
+pub fn push_i64(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    push_u64(out, n.unsigned_abs());
+}
+
+/// Appends `s` as a JSON string, escaped exactly as `JSON.stringify` does. Runs that need no
+/// escape are copied whole: a char-by-char push is many times slower in an `opt-level = "z"` build.
+pub fn push_string(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // `i` is an ASCII byte, so both slices end on character boundaries.
+        out.push_str(s.get(run..i).unwrap_or_default());
+        run = i + 1;
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        } else {
+            out.push_str(escape);
+        }
+    }
+    out.push_str(s.get(run..).unwrap_or_default());
+    out.push('"');
+}
+
+/// The start of `s`, at most `chars` characters, and whether it was cut.
+pub fn cut(s: &str, chars: usize) -> (&str, bool) {
+    match s.char_indices().nth(chars) {
+        Some((at, _)) => (s.get(..at).unwrap_or(s), true),
+        None => (s, false),
+    }
+}
+
+/// Appends ` (N characters)`, the length of a text that was cut.
+fn push_length(out: &mut String, s: &str) {
+    out.push_str(" (");
+    push_u64(out, s.chars().count() as u64);
+    out.push_str(" characters)");
+}
+
+/// Characters of a caller's value that a message quotes.
+pub const QUOTED_CHARS: usize = 60;
+
+/// Appends a caller's value quoted and escaped like a JSON string, cut to [`QUOTED_CHARS`]
+/// characters with `…` and its length. A value that looks like a secret key is not shown.
+pub fn push_quoted(out: &mut String, s: &str) {
+    if looks_like_secret(s) {
+        out.push_str("a value that looks like a secret key (not shown)");
+        return;
+    }
+    let (start, was_cut) = cut(s, QUOTED_CHARS);
+    push_string(out, start);
+    if was_cut {
+        out.pop();
+        out.push_str("…\"");
+        push_length(out, s);
+    }
+}
+
+/// Characters of a caller's key, or of what a host or server reported, that a message keeps.
+pub const NAME_CHARS: usize = 100;
+
+/// Appends `s` cut to `chars` characters, with `…` and its length when it was longer: for keys,
+/// the host's messages and the server's texts, so that no message grows with its input.
+pub fn push_shortened(out: &mut String, s: &str, chars: usize) {
+    let (start, was_cut) = cut(s, chars);
+    out.push_str(start);
+    if was_cut {
+        out.push('…');
+        push_length(out, s);
+    }
+}
+
+/// `s` cut like [`push_shortened`].
+pub fn shortened(s: &str, chars: usize) -> String {
+    let mut out = String::new();
+    push_shortened(&mut out, s, chars);
+    out
+}
+
+/// `scheme` and `rest` of `scheme://rest`, whatever the scheme.
+pub fn split_at_scheme(s: &str) -> Option<(&str, &str)> {
+    let colon = s.find(char_eq(':'))?;
+    Some((s.get(..colon)?, s.get(colon + 1..)?.strip_prefix("//")?))
+}
+
+/// Whether `key` is the lowerCamelCase JS name of `wire`, without building it.
+pub fn is_js_name(wire: &str, key: &str) -> bool {
+    let mut key = key.bytes();
+    let mut upper = false;
+    for b in wire.bytes() {
+        if b == b'_' {
+            upper = true;
+            continue;
+        }
+        let expected = if upper { b.to_ascii_uppercase() } else { b };
+        upper = false;
+        if key.next() != Some(expected) {
+            return false;
+        }
+    }
+    key.next().is_none()
+}
+
+/// The lowerCamelCase JS name of a wire name: `oauth_jwt_access_tokens` -> `oauthJwtAccessTokens`.
+pub fn js_name(wire: &str) -> String {
+    let mut out = String::with_capacity(wire.len());
+    let mut upper = false;
+    for c in wire.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_redacted_everywhere_they_occur() {
+        let mut text = String::from("key sk_live_X then sk_live_X, é sk_live_X");
+        redact(&mut text, "sk_live_X");
+        assert_eq!(text, "key [redacted] then [redacted], é [redacted]");
+        let mut untouched = String::from("nothing here");
+        redact(&mut untouched, "sk_live_X");
+        assert_eq!(untouched, "nothing here");
+        redact(&mut untouched, "");
+        assert_eq!(untouched, "nothing here");
+        assert_eq!(find("abcabd", "abd"), Some(3));
+        assert!(looks_like_secret("Bearer sk_test_abc") && !looks_like_secret("sk_other"));
+    }
+
+    #[test]
+    fn integers_are_read_like_str_parse() {
+        for text in ["0", "7", "-1", "9223372036854775807", "-9223372036854775808", "007"] {
+            assert_eq!(integer(text), text.parse().ok(), "{text}");
+        }
+        for text in ["", "-", "+1", "1.0", "1e3", "9223372036854775808", "-9223372036854775809", " 1", "１"] {
+            assert_eq!(integer(text), None, "{text}");
+        }
+        assert_eq!(digits("18446744073709551615"), Some(u64::MAX));
+        assert_eq!(digits("18446744073709551616"), None);
+    }
+
+    #[test]
+    fn excerpts_are_bounded_and_say_how_long_the_text_was() {
+        let long = "é".repeat(5000);
+        let mut quoted = String::new();
+        push_quoted(&mut quoted, &long);
+        assert_eq!(quoted, alloc::format!("\"{}…\" (5000 characters)", "é".repeat(QUOTED_CHARS)));
+        assert_eq!(shortened("short", 10), "short");
+        assert_eq!(shortened("abcdef", 3), "abc… (6 characters)");
+    }
+}

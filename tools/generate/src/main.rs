@@ -1,0 +1,18 @@
+//! `generate <pkg dir>`: writes `index.d.ts` there and appends the generated classes and tables
+//! to the `errors.js` copied from `pkg-template/` (`make pkg` runs it).
+
+use std::io::Write;
+
+fn main() {
+    let Some(dir) = std::env::args_os().nth(1).map(std::path::PathBuf::from) else {
+        eprintln!("usage: generate <pkg dir>");
+        std::process::exit(2);
+    };
+    let fail = |what: &str, error: std::io::Error| -> ! {
+        eprintln!("generate: {what}: {error}");
+        std::process::exit(1);
+    };
+    std::fs::write(dir.join("index.d.ts"), generate::index_d_ts()).unwrap_or_else(|e| fail("index.d.ts", e));
+    let mut errors = std::fs::OpenOptions::new().append(true).open(dir.join("errors.js")).unwrap_or_else(|e| fail("errors.js", e));
+    errors.write_all(generate::errors_js().as_bytes()).unwrap_or_else(|e| fail("errors.js", e));
+}
