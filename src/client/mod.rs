@@ -99,7 +99,7 @@ impl<T: Transport> Client<T> {
         Ok(P::Response::from_fields(fields.unwrap_or_default()))
     }
 
-    /// The request for entries that passed [`validate`](crate::validate).
+    /// The request for entries that passed [`validate`](crate::model::validate).
     pub fn request(&self, operation: &Operation, entries: &[Entry]) -> HttpRequest {
         self.options.request(operation, entries)
     }

@@ -148,7 +148,7 @@ impl core::fmt::Debug for Options {
 }
 
 impl Options {
-    /// The exact request for entries that passed [`validate`](crate::validate).
+    /// The exact request for entries that passed [`validate`](crate::model::validate).
     pub fn request(&self, operation: &Operation, entries: &[Entry]) -> HttpRequest {
         let body = encode_body(operation, entries);
         let api_url = self.api_url.trim_end_matches('/');

@@ -22,7 +22,7 @@ macro_rules! has_flag {
 
 macro_rules! rule_or_any {
     () => {
-        $crate::model::Rule::Any
+        $crate::model::descriptor::Rule::Any
     };
     ($rule:expr) => {
         $rule
@@ -31,25 +31,25 @@ macro_rules! rule_or_any {
 
 macro_rules! method {
     (GET) => {
-        $crate::model::Method::Get
+        $crate::model::descriptor::Method::Get
     };
     (PATCH) => {
-        $crate::model::Method::Patch
+        $crate::model::descriptor::Method::Patch
     };
     (PUT) => {
-        $crate::model::Method::Put
+        $crate::model::descriptor::Method::Put
     };
     (POST) => {
-        $crate::model::Method::Post
+        $crate::model::descriptor::Method::Post
     };
 }
 
 macro_rules! group {
     (instances) => {
-        $crate::model::Group::Instances
+        $crate::model::descriptor::Group::Instances
     };
     (betaFeatures) => {
-        $crate::model::Group::BetaFeatures
+        $crate::model::descriptor::Group::BetaFeatures
     };
 }
 
@@ -108,7 +108,7 @@ macro_rules! operations_with_dollar {
             pub struct $id {
                 $(
                     $(#[doc = $field_doc])*
-                    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "crate::Slot::is_absent"))]
+                    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "crate::model::descriptor::Slot::is_absent"))]
                     pub $name: $ty,
                 )*
             }
@@ -130,20 +130,20 @@ macro_rules! operations_with_dollar {
                         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$id, A::Error> {
                             #[allow(unused_mut)]
                             let mut params = $id::default();
-                            let operation = <$id as $crate::model::Params>::OPERATION;
+                            let operation = <$id as $crate::model::descriptor::Params>::OPERATION;
                             while let Some(key) = map.next_key::<String>()? {
                                 match key.as_str() {
                                     $(stringify!($name) => {
                                         let patch = map.next_value()?;
-                                        params.$name = <$ty as $crate::model::Slot>::from_patch(patch).ok_or_else(|| {
+                                        params.$name = <$ty as $crate::model::descriptor::Slot>::from_patch(patch).ok_or_else(|| {
                                             let name = stringify!($name);
-                                            let problem = operation.field(name).map(|field| $crate::model::refused_null(field, name.into()));
+                                            let problem = operation.field(name).map(|field| $crate::model::validate::refused_null(field, name.into()));
                                             serde::de::Error::custom(problem.map(|p| p.message).unwrap_or_default())
                                         })?;
                                     })*
                                     _ => {
                                         let names: Vec<String> = operation.fields.iter().map(|f| f.name.into()).collect();
-                                        let problem = $crate::model::unknown_key(&key, &names, operation.id);
+                                        let problem = $crate::model::validate::unknown_key(&key, &names, operation.id);
                                         return Err(serde::de::Error::custom(problem.message));
                                     }
                                 }
@@ -155,23 +155,23 @@ macro_rules! operations_with_dollar {
                 }
             }
 
-            impl $crate::model::Params for $id {
-                const OPERATION: &'static $crate::model::Operation = &$crate::model::Operation {
+            impl $crate::model::descriptor::Params for $id {
+                const OPERATION: &'static $crate::model::descriptor::Operation = &$crate::model::descriptor::Operation {
                     id: stringify!($id),
                     method: method!($method),
                     path: $path,
                     fields: &[$(
-                        $crate::model::Field {
+                        $crate::model::descriptor::Field {
                             name: stringify!($name),
-                            kind: <$ty as $crate::model::Slot>::KIND,
-                            nullable: <$ty as $crate::model::Slot>::NULLABLE,
+                            kind: <$ty as $crate::model::descriptor::Slot>::KIND,
+                            nullable: <$ty as $crate::model::descriptor::Slot>::NULLABLE,
                             rule: rule_or_any!($($rule)?),
                             deprecated: has_flag!(deprecated in $($field_flag)?),
                             #[cfg(not(target_arch = "wasm32"))]
                             doc: concat!($($field_doc, "\n",)*),
                         },
                     )*],
-                    resource: <$response as $crate::model::FromResource>::RESOURCE,
+                    resource: <$response as $crate::model::descriptor::FromResource>::RESOURCE,
                     retry: !has_flag!(no_retry in $($($flag)+)?),
                     deprecated: has_flag!(deprecated in $($($flag)+)?),
                     js: &[$((group!($group), stringify!($js))),+],
@@ -183,11 +183,11 @@ macro_rules! operations_with_dollar {
                 type Response = $response;
 
                 #[allow(unused_mut, unused_variables, unused_assignments)]
-                fn entries(&self) -> Vec<$crate::model::Entry> {
+                fn entries(&self) -> Vec<$crate::model::descriptor::Entry> {
                     let mut entries = Vec::new();
                     let mut index = 0;
                     $(
-                        let patch = $crate::model::Slot::patch(&self.$name);
+                        let patch = $crate::model::descriptor::Slot::patch(&self.$name);
                         if !patch.is_absent() {
                             entries.push((index, patch));
                         }
@@ -200,8 +200,8 @@ macro_rules! operations_with_dollar {
 
         /// Every operation, in declaration order. The JS API refers to operations by their
         /// index in this table.
-        pub const OPERATIONS: &[&$crate::model::Operation] =
-            &[$(<$id as $crate::model::Params>::OPERATION),*];
+        pub const OPERATIONS: &[&$crate::model::descriptor::Operation] =
+            &[$(<$id as $crate::model::descriptor::Params>::OPERATION),*];
 
         /// Invokes `$callback!` with every operation: `$(#[doc] Id, rust_method, Response;)*`.
         macro_rules! each_operation {
@@ -225,8 +225,8 @@ macro_rules! resources {
         }
     )*) => {
         /// Every response resource, in declaration order.
-        pub const RESOURCES: &[&$crate::model::Resource] = &[$(
-            match <$name as $crate::model::FromResource>::RESOURCE {
+        pub const RESOURCES: &[&$crate::model::descriptor::Resource] = &[$(
+            match <$name as $crate::model::descriptor::FromResource>::RESOURCE {
                 Some(resource) => resource,
                 None => unreachable!(),
             }
@@ -244,13 +244,13 @@ macro_rules! resources {
                 )*
             }
 
-            impl $crate::model::FromResource for $name {
-                const RESOURCE: Option<&'static $crate::model::Resource> = Some(&$crate::model::Resource {
+            impl $crate::model::descriptor::FromResource for $name {
+                const RESOURCE: Option<&'static $crate::model::descriptor::Resource> = Some(&$crate::model::descriptor::Resource {
                     name: stringify!($name),
                     fields: &[$(
-                        $crate::model::ResourceField {
+                        $crate::model::descriptor::ResourceField {
                             name: stringify!($field),
-                            kind: <$ty as $crate::model::Scalar>::KIND,
+                            kind: <$ty as $crate::model::descriptor::Scalar>::KIND,
                             #[cfg(not(target_arch = "wasm32"))]
                             doc: concat!($($field_doc, "\n",)*),
                         },
@@ -259,14 +259,14 @@ macro_rules! resources {
                     doc: concat!($($doc, "\n",)*),
                 });
 
-                fn from_fields(fields: Vec<$crate::model::Patch<$crate::model::Value>>) -> Self {
+                fn from_fields(fields: Vec<$crate::model::patch::Patch<$crate::model::descriptor::Value>>) -> Self {
                     let mut fields = fields.into_iter();
                     Self {
                         $(
                             $field: fields
                                 .next()
-                                .and_then($crate::model::Patch::value)
-                                .and_then(<$ty as $crate::model::Scalar>::from_value),
+                                .and_then($crate::model::patch::Patch::value)
+                                .and_then(<$ty as $crate::model::descriptor::Scalar>::from_value),
                         )*
                     }
                 }

@@ -4,8 +4,9 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{Patch, Rule};
-use crate::model::resources::*;
+use super::descriptor::Rule;
+use super::patch::Patch;
+use super::resources::*;
 
 operations! {
     /// Fetches the current instance.

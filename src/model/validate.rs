@@ -5,7 +5,8 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{Entry, Field, Kind, Operation, Patch, Rule, Value};
+use super::descriptor::{Entry, Field, Kind, Operation, Rule, Value};
+use super::patch::Patch;
 use crate::text::{char_eq, cut, digits, js_name, push_quoted, push_u64, shortened, split_at_scheme, NAME_CHARS};
 
 /// One thing wrong with the params of a call: which param (in the caller's spelling) and what
