@@ -6,11 +6,13 @@
 // through a service binding (the `CLERK_API` binding of `example-svc`).
 //
 // RUST_WORKER_STRICT=1 makes the checks of strict.test.js required: they hold what the crate does
-// not do yet (unknown keys refused on the `req.json()` path, no npm API in a Rust Worker).
+// not do yet (unknown keys refused on the `req.json()` path, no npm API in a Rust Worker, a build
+// without warnings).
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { NPM_API, workerExports } from "./exports.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const build = join(root, "worker-example-rs/build");
@@ -22,18 +24,6 @@ const SECRET_KEY = "sk_test_rust_worker_e2e";
 
 for (const file of ["index.js", "index_bg.wasm"]) {
   if (!existsSync(join(build, file))) throw new Error(`${join(build, file)} is missing: run make test-rust-worker`);
-}
-
-/** The npm API that must not be exported from a Rust Worker (issue 10). */
-export const NPM_API = ["InstanceClient", "PendingCall", "operations"];
-
-/** What the built Worker exports: its named exports, and the methods put on the default entrypoint. */
-export function workerExports(js) {
-  const named = [...js.matchAll(/export\s*\{([^}]*)\}/g)].flatMap(([, list]) =>
-    list.split(",").map((item) => item.trim().split(/\s+as\s+/).pop()),
-  );
-  const methods = [...js.matchAll(/\.prototype\.([A-Za-z_$][\w$]*)\s*=/g)].map(([, name]) => name);
-  return { named, methods: [...new Set(methods)] };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "clerk-rust-worker-"));
@@ -66,6 +56,8 @@ const tester = (name, file, bindings) => `const ${name} :Workerd.Worker = (
 
 const { named, methods } = workerExports(readFileSync(join(build, "index.js"), "utf8"));
 const leaked = NPM_API.filter((name) => named.includes(name) || methods.includes(name));
+const log = join(root, "worker-example-rs/target/worker-build.log");
+const warnings = existsSync(log) ? readFileSync(log, "utf8").split("\n").filter((line) => line.includes("[WARNING]")) : [];
 
 const workers = {
   example: example("example", [text("CLERK_API_URL", api("rust")), text("CLERK_TIMEOUT_MS", "400")]),
@@ -76,6 +68,7 @@ const workers = {
     service("EXAMPLE", "exampleStrict"),
     text("STRICT", strict ? "1" : ""),
     text("EXPORTS", JSON.stringify({ named, methods, leaked })),
+    text("BUILD_WARNINGS", JSON.stringify(warnings)),
   ]),
 };
 const config = join(dir, "config.capnp");

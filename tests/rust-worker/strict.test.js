@@ -43,6 +43,11 @@ const CASES = {
     check(leaked.length === 0,
       `${leaked.join(", ")} leak (named exports: ${named.join(", ")}; entrypoint methods: ${methods.join(", ")})`);
   },
+
+  async "worker-build (esbuild) builds the Worker without warnings"({ env }) {
+    const warnings = JSON.parse(env.BUILD_WARNINGS);
+    check(warnings.length === 0, warnings.join("; "));
+  },
 };
 
 export default {
