@@ -308,7 +308,17 @@ export default {
       },
     }, viaBinding)));
 
+    const broken = { env, control, sent: () => control("requests"), call: caller(env.EXAMPLE_BROKEN, env.ADMIN_TOKEN) };
+    failures.push(...(await runCases({
+      async "misconfigured bindings: 500 naming every bad option, nothing sent"({ call, sent }) {
+        const answer = await call("GET", "/settings");
+        equal(answer.status, 500, "status");
+        for (const option of ["secret_key", "api_url", "timeout_ms"]) check(answer.body.error.includes(`\`${option}\``), answer.body.error);
+        equal((await sent()).length, 0, "requests sent");
+      },
+    }, broken)));
+
     if (failures.length) throw new Error(`${failures.length} Rust Worker case(s) failed: ${failures.join("; ")}`);
-    console.log(`Rust Worker example: ${Object.keys(CASES).length + 1} cases passed`);
+    console.log(`Rust Worker example: ${Object.keys(CASES).length + 2} cases passed`);
   },
 };

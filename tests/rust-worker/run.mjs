@@ -37,13 +37,13 @@ const service = (name, target) => `(name = "${name}", service = "${target}")`;
 const api = (namespace) => `${standin.origin}/ns/${namespace}`;
 
 /** One instance of the Rust Worker: the same modules, its own bindings. */
-const example = (name, bindings) => `const ${name} :Workerd.Worker = (
+const example = (name, bindings, secretKey = SECRET_KEY) => `const ${name} :Workerd.Worker = (
   modules = [
     (name = "index.js", esModule = embed "index.js"),
     (name = "index_bg.wasm", wasm = embed "index_bg.wasm"),
   ],
   compatibilityDate = "2025-09-01",
-  bindings = [${[text("CLERK_SECRET_KEY", SECRET_KEY), text("ADMIN_TOKEN", ADMIN_TOKEN), ...bindings].join(", ")}],
+  bindings = [${[text("CLERK_SECRET_KEY", secretKey), text("ADMIN_TOKEN", ADMIN_TOKEN), ...bindings].join(", ")}],
   globalOutbound = "outbound",
 );`;
 
@@ -63,7 +63,13 @@ const workers = {
   example: example("example", [text("CLERK_API_URL", api("rust")), text("CLERK_TIMEOUT_MS", "400")]),
   exampleSvc: example("exampleSvc", [text("CLERK_API_URL", "http://127.0.0.1/ns/rust-svc"), service("CLERK_API", "standin")]),
   exampleStrict: example("exampleStrict", [text("CLERK_API_URL", api("rust-strict"))]),
-  tester: tester("tester", "example.test.js", [service("EXAMPLE", "example"), service("EXAMPLE_SVC", "exampleSvc")]),
+  // Misconfigured: an empty secret key, a timeout that is not a number, an http URL off loopback.
+  exampleBroken: example("exampleBroken", [text("CLERK_API_URL", "http://api.clerk.com"), text("CLERK_TIMEOUT_MS", "soon")], ""),
+  tester: tester("tester", "example.test.js", [
+    service("EXAMPLE", "example"),
+    service("EXAMPLE_SVC", "exampleSvc"),
+    service("EXAMPLE_BROKEN", "exampleBroken"),
+  ]),
   strict: tester("strict", "strict.test.js", [
     service("EXAMPLE", "exampleStrict"),
     text("STRICT", strict ? "1" : ""),
