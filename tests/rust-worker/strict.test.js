@@ -44,6 +44,16 @@ const CASES = {
       `${leaked.join(", ")} leak (named exports: ${named.join(", ")}; entrypoint methods: ${methods.join(", ")})`);
   },
 
+  async "a Worker bound to it cannot call the crate's \`operations\` over RPC, past the admin token"({ env }) {
+    let answer;
+    try {
+      answer = await env.EXAMPLE.operations();
+    } catch {
+      return; // not a method of the entrypoint: correct
+    }
+    check(false, `env.EXAMPLE.operations() answered ${JSON.stringify(answer).slice(0, 80)}...`);
+  },
+
   async "worker-build (esbuild) builds the Worker without warnings"({ env }) {
     const warnings = JSON.parse(env.BUILD_WARNINGS);
     check(warnings.length === 0, warnings.join("; "));
