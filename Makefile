@@ -94,7 +94,7 @@ WORKER_BUILD := $(TOOLS)/worker-build-$(WORKER_VERSION)
 WORKER_BUILD_ENV := WASM_BINDGEN_BIN=$(TOOLS)/bin/wasm-bindgen ESBUILD_BIN=$(BIN)/esbuild \
 	WASM_OPT_BIN=$(CURDIR)/node_modules/binaryen/bin/wasm-opt
 RUST_WORKER_BINDGEN := $(call lock_version,wasm-bindgen,$(RUST_WORKER)/Cargo.lock)
-RUST_WORKER_BUILT := $(RUST_WORKER)/target/.built
+RUST_WORKER_BUILT := $(RUST_WORKER)/build/index_bg.wasm
 RUST_WORKER_SOURCES := $(shell find $(RUST_WORKER)/src -type f) $(RUST_WORKER)/Cargo.toml $(RUST_WORKER)/Cargo.lock
 
 $(WORKER_BUILD):
@@ -120,7 +120,7 @@ test-rust-worker: $(RUST_WORKER_BUILT)
 	node tests/with-standin.mjs -- node tests/rust-worker/run.mjs
 
 # The size baselines: a hello-world Worker, and one that makes one call through the crate.
-$(RUST_WORKER)/target/.built-%: $(RUST_WORKER)/size/%/src/lib.rs $(RUST_WORKER)/size/%/Cargo.toml \
+$(RUST_WORKER)/size/%/build/index_bg.wasm: $(RUST_WORKER)/size/%/src/lib.rs $(RUST_WORKER)/size/%/Cargo.toml \
 		$(RUST_WORKER)/Cargo.lock $(SOURCES) | tools $(WORKER_BUILD)
 	@$(MAKE) --no-print-directory rust-worker-bindgen-check
 	mkdir -p $(RUST_WORKER)/target
@@ -129,7 +129,8 @@ $(RUST_WORKER)/target/.built-%: $(RUST_WORKER)/size/%/src/lib.rs $(RUST_WORKER)/
 
 ## Bytes the Rust Worker ships (wasm + JS, raw and gzip) against the baselines, what its JS exports,
 ## and the build's warnings.
-size-rust-worker: $(RUST_WORKER_BUILT) $(RUST_WORKER)/target/.built-bare $(RUST_WORKER)/target/.built-one-call
+size-rust-worker: $(RUST_WORKER_BUILT) $(RUST_WORKER)/size/bare/build/index_bg.wasm \
+		$(RUST_WORKER)/size/one-call/build/index_bg.wasm
 	@node scripts/rust-worker-size.mjs
 
 ## The long fuzz runs: the native decoder, readers and retry loop, then the JS package.
@@ -152,4 +153,4 @@ conformance:
 	cargo test --test conformance
 
 clean:
-	rm -rf pkg target/$(WASM_TARGET) $(RUST_WORKER)/build $(RUST_WORKER)/size/*/build $(RUST_WORKER)/target/.built*
+	rm -rf pkg target/$(WASM_TARGET) $(RUST_WORKER)/build $(RUST_WORKER)/size/*/build

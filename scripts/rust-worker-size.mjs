@@ -48,7 +48,7 @@ for (const [name, dir, log] of builds) {
   const js = readFileSync(at("index.js"));
   const warnings = existsSync(new URL(log, root))
     ? readFileSync(new URL(log, root), "utf8").split("\n").filter((line) => /\[WARNING\]/.test(line)).map((line) => line.replace(/^.*\[WARNING\]\s*/, ""))
-    : ["(no build log)"];
+    : ["(no build log in worker-example-rs/target/)"];
   rows.push({ name, wasm, js, stripped: withoutSection(wasm, "name"), exports: workerExports(js.toString()), warnings });
 }
 
