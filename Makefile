@@ -17,7 +17,7 @@ SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
 PKG := pkg/.built
 
 .PHONY: tools test test-native test-wasm test-standin test-node test-deno test-workerd test-fuzz conformance \
-	pkg size demo bench fuzz clean
+	pkg size demo bench fuzz clean test-rust-worker rust-worker rust-worker-bindgen-check size-rust-worker
 
 ## Tools: the wasm target, wasm-bindgen-cli (into .tools/), the npm packages (into node_modules/).
 tools: $(TOOLS)/.rust-target $(BINDGEN) node_modules/.installed
@@ -54,8 +54,9 @@ size: $(PKG)
 	@node scripts/size.mjs
 
 ## Every test: native (with a short fuzz pass), wasm under Node, the stand-in, the package in Node,
-## Deno and workerd (smoke, faults, load, the secret key, the worker example), and a short JS fuzz.
-test: test-native test-wasm test-standin test-node test-deno test-workerd test-fuzz
+## Deno and workerd (smoke, faults, load, the secret key, the worker example), a short JS fuzz, and
+## the Rust Worker example in workerd.
+test: test-native test-wasm test-standin test-node test-deno test-workerd test-fuzz test-rust-worker
 
 test-native:
 	cargo test --workspace
@@ -82,6 +83,57 @@ test-workerd: $(PKG)
 test-fuzz: $(PKG)
 	node tests/fuzz/run.mjs --seed 1 --cases 1000
 
+## The Rust Worker example (worker-example-rs/), built as workers-rs users build one: `worker-build
+## --release`, installed from crates.io, pointed at this project's wasm-bindgen, esbuild and
+## wasm-opt (it would otherwise download them from GitHub). RUST_WORKER_STRICT=1 makes the checks
+## of tests/rust-worker/strict.test.js (what the crate does not do yet) fail the run.
+RUST_WORKER := worker-example-rs
+lock_version = $(shell sed -n '/^name = "$(1)"$$/{n;s/^version = "\(.*\)"/\1/p;}' $(2))
+# worker-build is installed at the `worker` version of the example's lock.
+WORKER_VERSION := $(call lock_version,worker,$(RUST_WORKER)/Cargo.lock)
+WORKER_BUILD := $(TOOLS)/worker-build-$(WORKER_VERSION)
+WORKER_BUILD_ENV := WASM_BINDGEN_BIN=$(TOOLS)/bin/wasm-bindgen ESBUILD_BIN=$(BIN)/esbuild \
+	WASM_OPT_BIN=$(CURDIR)/node_modules/binaryen/bin/wasm-opt
+RUST_WORKER_BINDGEN := $(call lock_version,wasm-bindgen,$(RUST_WORKER)/Cargo.lock)
+RUST_WORKER_BUILT := $(RUST_WORKER)/build/index_bg.wasm
+RUST_WORKER_SOURCES := $(shell find $(RUST_WORKER)/src -type f) $(RUST_WORKER)/Cargo.toml $(RUST_WORKER)/Cargo.lock
+
+$(WORKER_BUILD):
+	cargo install worker-build --version =$(WORKER_VERSION) --root $(TOOLS)
+	touch $@
+
+# worker-build runs the wasm-bindgen CLI it is given on a module whose wasm-bindgen is the one in
+# the example's lock: the two must be the same version.
+rust-worker-bindgen-check:
+	@test "$(RUST_WORKER_BINDGEN)" = "$(BINDGEN_VERSION)" || { echo "$(RUST_WORKER)/Cargo.lock has \
+	wasm-bindgen $(RUST_WORKER_BINDGEN) but the CLI in .tools is $(BINDGEN_VERSION): run \
+	'cargo update -p wasm-bindgen --precise $(BINDGEN_VERSION)' in $(RUST_WORKER)" >&2; exit 1; }
+
+rust-worker: $(RUST_WORKER_BUILT)
+
+$(RUST_WORKER_BUILT): $(RUST_WORKER_SOURCES) $(SOURCES) | tools $(WORKER_BUILD)
+	@$(MAKE) --no-print-directory rust-worker-bindgen-check
+	mkdir -p $(RUST_WORKER)/target
+	set -o pipefail; cd $(RUST_WORKER) && $(WORKER_BUILD_ENV) worker-build --release 2>&1 | tee target/worker-build.log
+	touch $@
+
+test-rust-worker: $(RUST_WORKER_BUILT)
+	node tests/with-standin.mjs -- node tests/rust-worker/run.mjs
+
+# The size baselines: a hello-world Worker, and one that makes one call through the crate.
+$(RUST_WORKER)/size/%/build/index_bg.wasm: $(RUST_WORKER)/size/%/src/lib.rs $(RUST_WORKER)/size/%/Cargo.toml \
+		$(RUST_WORKER)/Cargo.lock $(SOURCES) | tools $(WORKER_BUILD)
+	@$(MAKE) --no-print-directory rust-worker-bindgen-check
+	mkdir -p $(RUST_WORKER)/target
+	cd $(RUST_WORKER)/size/$* && $(WORKER_BUILD_ENV) worker-build --release > ../../target/worker-build-$*.log 2>&1
+	touch $@
+
+## Bytes the Rust Worker ships (wasm + JS, raw and gzip) against the baselines, what its JS exports,
+## and the build's warnings.
+size-rust-worker: $(RUST_WORKER_BUILT) $(RUST_WORKER)/size/bare/build/index_bg.wasm \
+		$(RUST_WORKER)/size/one-call/build/index_bg.wasm
+	@node scripts/rust-worker-size.mjs
+
 ## The long fuzz runs: the native decoder, readers and retry loop, then the JS package.
 fuzz: $(PKG)
 	FUZZ_CASES=$${FUZZ_CASES:-50000} cargo test --release --test fuzz -- --nocapture
@@ -102,4 +154,4 @@ conformance:
 	cargo test --test conformance
 
 clean:
-	rm -rf pkg target/$(WASM_TARGET)
+	rm -rf pkg target/$(WASM_TARGET) $(RUST_WORKER)/build $(RUST_WORKER)/size/*/build
