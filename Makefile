@@ -85,8 +85,7 @@ test-fuzz: $(PKG)
 
 ## The Rust Worker example (worker-example-rs/), built as workers-rs users build one: `worker-build
 ## --release`, installed from crates.io, pointed at this project's wasm-bindgen, esbuild and
-## wasm-opt (it would otherwise download them from GitHub). RUST_WORKER_STRICT=1 makes the checks
-## of tests/rust-worker/strict.test.js (what the crate does not do yet) fail the run.
+## wasm-opt (it would otherwise download them from GitHub).
 RUST_WORKER := worker-example-rs
 lock_version = $(shell sed -n '/^name = "$(1)"$$/{n;s/^version = "\(.*\)"/\1/p;}' $(2))
 # worker-build is installed at the `worker` version of the example's lock.

@@ -92,6 +92,13 @@ impl<T: Transport> Client<T> {
         self.send_with_signal(params, &T::Signal::default()).await
     }
 
+    /// Sends a request that [`Client::prepare`] returned for `P` (checked and built once, for
+    /// instance to check every request of a batch before sending any).
+    pub async fn send_prepared<P: Params>(&self, request: HttpRequest) -> Result<P::Response, Error> {
+        let fields = self.execute(P::OPERATION, request, &T::Signal::default()).await?;
+        Ok(P::Response::from_fields(fields.unwrap_or_default()))
+    }
+
     /// Sends a call that the signal can cancel.
     pub async fn send_with_signal<P: Params>(&self, params: &P, signal: &T::Signal) -> Result<P::Response, Error> {
         let request = self.prepare(params)?;

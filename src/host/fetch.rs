@@ -1,5 +1,6 @@
-//! [`HostFetch`]: the [`Transport`] of Rust Workers, over the host's `fetch` and timers, with
-//! web-sys types. The global `fetch` is bound directly (never through `window()`, which Workers
+//! [`HostFetch`]: the [`Transport`](crate::Transport) of Rust Workers, over the host's `fetch`
+//! and timers, with web-sys types. It compiles on every target (so a Worker type-checks on the
+//! host), but only sends on wasm32: elsewhere each call fails with an error saying so. The global `fetch` is bound directly (never through `window()`, which Workers
 //! and Deno do not have). Every call into JS that can throw is a `catch` binding or a web-sys
 //! method returning `Result`; what the host answers is checked with `dyn_into` before use.
 
@@ -65,8 +66,11 @@ impl HostFetch {
     }
 
     /// An object with a `fetch` method, such as a service binding: `HostFetch::binding(&env.service("API")?)`.
-    /// `None` when it has no `fetch` method.
+    /// `None` when it has no `fetch` method (always on the host).
     pub fn binding(object: &impl AsRef<JsValue>) -> Option<HostFetch> {
+        if cfg!(not(target_arch = "wasm32")) {
+            return None;
+        }
         let object = object.as_ref();
         let method = Reflect::get(object, &JsValue::from_str("fetch")).ok()?;
         method.is_function().then(|| HostFetch { fetcher: Fetcher::Binding(object.clone().unchecked_into()) })
@@ -97,7 +101,10 @@ fn cause(message: &str, js: JsValue) -> Cause {
         Some(error) => String::from(error.message()),
         None => js.as_string().unwrap_or_else(|| String::from(message)),
     };
-    Cause { message, js }
+    #[cfg(target_arch = "wasm32")]
+    return Cause { message, js };
+    #[cfg(not(target_arch = "wasm32"))]
+    return Cause { message };
 }
 
 /// A promise that rejects after `ms` (and aborts `controller`), with the timer to clear.
@@ -190,6 +197,10 @@ impl Transport for HostFetch {
     type Signal = Option<AbortSignal>;
 
     async fn fetch(&self, request: &HttpRequest, timeout_ms: u32, signal: &Option<AbortSignal>) -> Result<HttpResponse, Failure> {
+        if cfg!(not(target_arch = "wasm32")) {
+            let message = "HostFetch sends through a JS host's fetch, and there is none here: build for wasm32 (a Worker), or use a Transport of your own";
+            return Err(Failure::Network(Cause { message: message.into(), #[cfg(target_arch = "wasm32")] js: JsValue::UNDEFINED }));
+        }
         if let Some(signal) = signal.as_ref().filter(|s| s.aborted()) {
             return Err(Failure::Aborted(cause("aborted", signal.reason())));
         }
@@ -220,6 +231,9 @@ impl Transport for HostFetch {
     }
 
     async fn sleep(&self, ms: u32, signal: &Option<AbortSignal>) -> Result<(), Failure> {
+        if cfg!(not(target_arch = "wasm32")) {
+            return Ok(());
+        }
         let wake: Rc<RefCell<Option<Function>>> = Rc::default();
         let slot = wake.clone();
         let promise = Promise::new(&mut |resolve, _| *slot.borrow_mut() = Some(resolve));
@@ -247,10 +261,18 @@ impl Transport for HostFetch {
     }
 
     fn now_ms(&self) -> f64 {
-        js_sys::Date::now()
+        if cfg!(target_arch = "wasm32") {
+            js_sys::Date::now()
+        } else {
+            0.0
+        }
     }
 
     fn random(&self) -> f64 {
-        js_sys::Math::random()
+        if cfg!(target_arch = "wasm32") {
+            js_sys::Math::random()
+        } else {
+            0.5
+        }
     }
 }

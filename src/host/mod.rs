@@ -14,15 +14,17 @@ mod arena;
 #[cfg(all(target_arch = "wasm32", feature = "npm"))]
 mod npm;
 
-#[cfg(all(target_arch = "wasm32", feature = "fetch"))]
+// On every target, so that a Worker type-checks on the host (`cargo check`, rust-analyzer);
+// there, `HostFetch` answers every call with an error.
+#[cfg(feature = "fetch")]
 mod fetch;
-#[cfg(all(target_arch = "wasm32", feature = "fetch"))]
-pub use fetch::HostFetch;
+#[cfg(feature = "fetch")]
+pub use fetch::{FetchBinding, HostFetch};
 
-#[cfg(all(target_arch = "wasm32", feature = "serde"))]
+#[cfg(feature = "serde")]
 mod serde_js;
-#[cfg(all(target_arch = "wasm32", feature = "serde"))]
+#[cfg(feature = "serde")]
 pub use serde_js::{from_js, to_js};
 
-#[cfg(all(target_arch = "wasm32", feature = "worker"))]
+#[cfg(feature = "worker")]
 mod worker;

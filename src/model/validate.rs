@@ -12,6 +12,7 @@ use crate::text::{char_eq, cut, digits, js_name, push_quoted, push_u64, shortene
 /// One thing wrong with the params of a call: which param (in the caller's spelling) and what
 /// is wrong with it, with the fix.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Problem {
     /// The param as the caller spelled it: `allowedOrigins[2]` from JS, `allowed_origins[2]`
     /// from Rust.

@@ -69,13 +69,16 @@ pub enum Error {
 pub struct Cause {
     /// The failure's message.
     pub message: String,
-    /// The JS value the host threw (an `Error`, an abort reason), with [`HostFetch`](crate::HostFetch).
+    /// The JS value the host threw (an `Error`, an abort reason), with `HostFetch` on wasm32.
     #[cfg(all(target_arch = "wasm32", feature = "fetch"))]
     pub js: wasm_bindgen::JsValue,
 }
 
-/// A non-2xx answer of the API, with the fields of Clerk's error body.
+/// A non-2xx answer of the API, with the fields of Clerk's error body. Serialized (feature
+/// `serde`) with the JS API's camelCase names.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct ApiError {
     /// The operation (`PATCH /instance`).
     pub request: String,
@@ -95,6 +98,8 @@ pub struct ApiError {
 
 /// One entry of a Clerk error body's `errors` array.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct ClerkError {
     /// A machine-readable code (`form_param_format_invalid`).
     pub code: String,
@@ -229,6 +234,22 @@ pub fn problems_message(intro: &str, problems: &[Problem]) -> String {
 }
 
 impl Error {
+    /// The HTTP status a Worker (or any proxy) in front of the API should answer with: 400 for
+    /// params refused (nothing was sent), 500 for options refused (the proxy's configuration), the
+    /// API's own status for what the caller can act on (400, 402, 404, 409, 422, 429), 502 for
+    /// the API refusing the key (401, 403), failing (5xx) or answering what this client cannot
+    /// read, 504 when it could not be reached in time, 503 for a call cancelled by its signal.
+    pub fn status(&self) -> u16 {
+        match self {
+            Error::InvalidParams { .. } => 400,
+            Error::InvalidOptions { .. } => 500,
+            Error::Api(api) if (400..500).contains(&api.status) && !matches!(api.status, 401 | 403) => api.status,
+            Error::Api(_) | Error::UnexpectedResponse { .. } => 502,
+            Error::Network { .. } | Error::Timeout { .. } => 504,
+            Error::Aborted { .. } => 503,
+        }
+    }
+
     /// A readable message that names the problem and the fix.
     pub fn message(&self) -> String {
         match self {
@@ -352,3 +373,36 @@ impl core::fmt::Display for Error {
 }
 
 impl core::error::Error for Error {}
+
+/// The error as a JSON object for an HTTP answer: `error` (the message), `status` (the API's, for
+/// an API error), and the fields of its kind in the JS API's camelCase names (`problems`,
+/// `errors`, `clerkTraceId`, `retryAfter`, `attempts`, `timeoutMs`, `body`).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("error", &self.message())?;
+        match self {
+            Error::InvalidParams { problems, .. } | Error::InvalidOptions { problems } => map.serialize_entry("problems", problems)?,
+            Error::Api(api) => {
+                map.serialize_entry("status", &api.status)?;
+                map.serialize_entry("errors", &api.errors)?;
+                map.serialize_entry("clerkTraceId", &api.clerk_trace_id)?;
+                map.serialize_entry("retryAfter", &api.retry_after)?;
+                map.serialize_entry("attempts", &api.attempts)?;
+            }
+            Error::Network { attempts, .. } => map.serialize_entry("attempts", attempts)?,
+            Error::Timeout { timeout_ms, attempts, .. } => {
+                map.serialize_entry("timeoutMs", timeout_ms)?;
+                map.serialize_entry("attempts", attempts)?;
+            }
+            Error::UnexpectedResponse { status, excerpt, .. } => {
+                map.serialize_entry("status", status)?;
+                map.serialize_entry("body", excerpt)?;
+            }
+            Error::Aborted { .. } => {}
+        }
+        map.end()
+    }
+}

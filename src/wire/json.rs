@@ -358,3 +358,34 @@ impl Reader<'_> {
         Ok('\u{FFFD}')
     }
 }
+
+/// As the JSON value it is (numbers kept as written where they fit an `f64` or an integer).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(b) => serializer.serialize_bool(*b),
+            Json::Number(text) => match self.as_i64() {
+                Some(n) => serializer.serialize_i64(n),
+                None => serializer.serialize_str(text),
+            },
+            Json::String(s) => serializer.serialize_str(s),
+            Json::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (key, value) in members {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}

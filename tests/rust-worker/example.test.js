@@ -181,13 +181,13 @@ const CASES = {
     equal((await sent()).length, 0, "requests sent");
   },
 
-  async "API error 402: 502 carrying Clerk's status, errors and trace ID"({ call, sent, control }) {
+  async "API error 402: answered with Clerk's status, errors and trace ID"({ call, sent, control }) {
     await control("script", [{
       method: "PATCH", path: "/v1/instance/restrictions", status: 402,
       body: { errors: [{ code: "payment_required", message: "upgrade", long_message: "Upgrade your plan to use restrictions" }], clerk_trace_id: "trace_402" },
     }]);
     const answer = await call("POST", "/settings", { restrictions: { allowlist: true } });
-    equal(answer.status, 502, "status");
+    equal(answer.status, 402, "status (Error::status: what the caller can act on keeps Clerk's status)");
     equal(answer.body.status, 402, "Clerk's status");
     equal(answer.body.errors[0].code, "payment_required", "code");
     equal(answer.body.errors[0].longMessage, "Upgrade your plan to use restrictions", "longMessage");
@@ -196,13 +196,13 @@ const CASES = {
     equal((await sent()).length, 1, "requests sent (a 402 is not retried)");
   },
 
-  async "API error 422 (scripted, with meta): 502 carrying 422 and the param"({ call, sent, control }) {
+  async "API error 422 (scripted, with meta): answered 422 with the param"({ call, sent, control }) {
     await control("script", [{
       method: "PATCH", path: "/v1/instance/organization_settings", status: 422,
       body: { errors: [{ code: "form_param_value_invalid", message: "is invalid", meta: { param_name: "max_allowed_memberships" } }] },
     }]);
     const answer = await call("POST", "/settings", { organizationSettings: { max_allowed_memberships: 5 } });
-    equal(answer.status, 502, "status");
+    equal(answer.status, 422, "status");
     equal(answer.body.status, 422, "Clerk's status");
     equal(answer.body.errors[0].meta, { param_name: "max_allowed_memberships" }, "meta");
     equal((await sent()).length, 1, "requests sent");
@@ -211,7 +211,7 @@ const CASES = {
   async "API error 422 (the stand-in's own check): development_origin on production"({ call, control }) {
     await control("config", { environmentType: "production" });
     const answer = await call("POST", "/settings", { instance: { development_origin: "http://localhost:3000" } });
-    equal(answer.status, 502, "status");
+    equal(answer.status, 422, "status");
     equal(answer.body.status, 422, "Clerk's status");
     equal(answer.body.errors[0].code, "form_param_value_invalid", "code");
   },
@@ -221,7 +221,7 @@ const CASES = {
     const answer = await call("POST", "/settings", {
       instance: { hibp: true }, restrictions: { blocklist: true }, communication: { blocked_country_codes: [] }, protect: { rules_enabled: true },
     });
-    equal(answer.status, 502, "status");
+    equal(answer.status, 422, "status");
     equal(answer.body.section, "communication", "failing section");
     equal(answer.body.applied, ["instance", "restrictions"], "applied sections");
     equal((await sent()).map((r) => r.path), ["/v1/instance", "/v1/instance/restrictions", "/v1/instance/communication"], "sent");

@@ -16,7 +16,7 @@
 //! Section names are the JS example's; the params inside a section use the API's own field names
 //! (`support_email`), which is what the crate's serde derives accept.
 
-use clerk_instance_edge::{self as clerk, Client, HostFetch, HttpRequest, Options, Params, Problem};
+use clerk_instance_edge::{self as clerk, Client, HostFetch, HttpRequest, Options, Params};
 use clerk_instance_edge::{
     GetInstance, GetInstanceCommunication, GetInstanceOAuthApplicationSettings, GetInstanceOrganizationSettings,
     GetInstanceProtect, UpdateInstance, UpdateInstanceCommunication, UpdateInstanceOAuthApplicationSettings,
@@ -27,8 +27,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use worker::{event, Context, Env, Method, Request, Response, Result};
 
-// TODO(crate): `HostFetch` exists only on wasm32, so `cargo check` of this Worker on the host (and
-// rust-analyzer) fails with "no `HostFetch` in the root".
 type Clerk = Client<HostFetch>;
 
 /// The sections a POST body may hold, each the params of one update. Read with serde_json, so
@@ -94,9 +92,7 @@ fn clerk(env: &Env) -> core::result::Result<Clerk, clerk::Error> {
         options.timeout_ms = ms.parse().unwrap_or(0);
     }
     let fetch = match env.service("CLERK_API") {
-        // TODO(crate): a typed constructor for a service binding (`HostFetch::service(&Fetcher)`,
-        // or `From<worker::Fetcher>`) instead of cloning its untyped `JsValue`.
-        Ok(service) => HostFetch::with(service.as_ref().clone()),
+        Ok(service) => HostFetch::from(service),
         Err(_) => HostFetch::global(),
     };
     Client::new(fetch, options)
@@ -126,58 +122,12 @@ fn answer(status: u16, body: Value) -> Result<Response> {
     Ok(Response::from_json(&body)?.with_status(status))
 }
 
-/// Maps a failure to an answer a person can act on: 400 for params (nothing was sent), 502 with
-/// Clerk's status for an API error, 504 when the API could not be reached in time.
-// TODO(crate): with `Error::status()` and `From<Error> for worker::Error` this match would be one
-// line, and a handler could use `?` on a call without turning a 422 into a bare 500.
+/// Maps a failure to an answer a person can act on: the crate's `Error::status()` (400 for
+/// params, nothing sent; Clerk's own status for what the caller can fix, such as 402 or 422; 502
+/// when Clerk refuses the key or fails; 504 when it cannot be reached in time) and the error as
+/// JSON (`{"error": message, "problems" | "status", "errors", "clerkTraceId", ...}`).
 fn failure(error: &clerk::Error) -> Result<Response> {
-    let (status, body) = status_and_body(error);
-    answer(status, body)
-}
-
-fn status_and_body(error: &clerk::Error) -> (u16, Value) {
-    let message = error.message();
-    match error {
-        clerk::Error::InvalidParams { problems, .. } => {
-            (400, json!({ "error": message, "problems": problems.iter().map(problem).collect::<Vec<_>>() }))
-        }
-        clerk::Error::Api(api) => (
-            502,
-            json!({
-                "error": message,
-                "status": api.status,
-                // TODO(crate): `ClerkError` and `Json` are not `Serialize`: copied field by field.
-                "errors": api.errors.iter().map(|e| json!({
-                    "code": e.code,
-                    "message": e.message,
-                    "longMessage": e.long_message,
-                    "meta": e.meta.as_ref().map(json_value),
-                })).collect::<Vec<_>>(),
-                "clerkTraceId": api.clerk_trace_id,
-                "retryAfter": api.retry_after,
-            }),
-        ),
-        clerk::Error::Network { .. } | clerk::Error::Timeout { .. } => (504, json!({ "error": message })),
-        clerk::Error::UnexpectedResponse { status, .. } => (502, json!({ "error": message, "status": status })),
-        // Invalid options (a binding is missing or wrong) or an aborted call: this Worker's fault.
-        _ => (500, json!({ "error": message })),
-    }
-}
-
-fn problem(problem: &Problem) -> Value {
-    json!({ "param": problem.param, "message": problem.message })
-}
-
-/// The crate's JSON tree (an API error's `meta`) as a serde_json value.
-fn json_value(json: &clerk::Json) -> Value {
-    match json {
-        clerk::Json::Null => Value::Null,
-        clerk::Json::Bool(b) => Value::Bool(*b),
-        clerk::Json::Number(n) => serde_json::from_str(n).unwrap_or(Value::Null),
-        clerk::Json::String(s) => Value::String(s.clone()),
-        clerk::Json::Array(items) => items.iter().map(json_value).collect(),
-        clerk::Json::Object(members) => object(members.iter().map(|(k, v)| (k.clone(), json_value(v))).collect()),
-    }
+    error.to_response()
 }
 
 /// The GET endpoints of the API, read in parallel; a section that fails shows its error.
@@ -213,8 +163,9 @@ fn section_or_error<T: Serialize>(result: core::result::Result<T, clerk::Error>)
 /// Applies the sections of a POST body, or answers the requests it would send. Every section is
 /// checked first: one problem anywhere, and nothing is sent.
 async fn apply(mut req: Request, client: &Clerk, dry_run: bool) -> Result<Response> {
-    // `req.json()` would not do here: it goes through serde-wasm-bindgen, which never shows a
-    // struct the keys it did not declare, so a misspelt key would vanish instead of being refused.
+    // The sections are this Worker's own derive, whose `deny_unknown_fields` serde-wasm-bindgen
+    // (under `req.json()`) does not apply: read the text with serde_json, so that an unknown
+    // section is refused by name. (The crate's params refuse unknown keys on both paths.)
     let text = req.text().await?;
     let sections: Sections = match serde_json::from_str(&text) {
         Ok(sections) => sections,
@@ -241,23 +192,16 @@ async fn apply(mut req: Request, client: &Clerk, dry_run: bool) -> Result<Respon
         return answer(200, json!({ "dryRun": true, "results": object(results) }));
     }
 
-    // TODO(crate): no way to send a request `prepare` returned (a `send_prepared`, say): each
-    // section is checked and built again by its method below.
+    // Each request was checked and built once, above; sent in the order of the body's sections.
     let mut results = Vec::new();
+    let mut requests = requests.into_iter().peekable();
     let sent = async {
-        send(&mut results, "instance", &sections.instance, |p| client.update_instance(p)).await?;
-        send(&mut results, "restrictions", &sections.restrictions, |p| client.update_instance_restrictions(p)).await?;
-        send(&mut results, "organizationSettings", &sections.organization_settings, |p| {
-            client.update_instance_organization_settings(p)
-        })
-        .await?;
-        send(&mut results, "communication", &sections.communication, |p| client.update_instance_communication(p))
-            .await?;
-        send(&mut results, "protect", &sections.protect, |p| client.update_instance_protect(p)).await?;
-        send(&mut results, "oauthApplicationSettings", &sections.oauth_application_settings, |p| {
-            client.update_instance_oauth_application_settings(p)
-        })
-        .await
+        send::<UpdateInstance>(&mut results, &mut requests, "instance", client).await?;
+        send::<UpdateInstanceRestrictions>(&mut results, &mut requests, "restrictions", client).await?;
+        send::<UpdateInstanceOrganizationSettings>(&mut results, &mut requests, "organizationSettings", client).await?;
+        send::<UpdateInstanceCommunication>(&mut results, &mut requests, "communication", client).await?;
+        send::<UpdateInstanceProtect>(&mut results, &mut requests, "protect", client).await?;
+        send::<UpdateInstanceOAuthApplicationSettings>(&mut results, &mut requests, "oauthApplicationSettings", client).await
     }
     .await;
     match sent {
@@ -268,10 +212,10 @@ async fn apply(mut req: Request, client: &Clerk, dry_run: bool) -> Result<Respon
         Err((section, error)) => {
             // Sections before the failing one were applied: say which, so the caller can retry
             // the rest.
-            let (status, mut body) = status_and_body(&error);
+            let mut body = serde_json::to_value(&error).unwrap_or(Value::Null);
             body["section"] = section.into();
             body["applied"] = results.iter().map(|(section, _)| *section).collect();
-            answer(status, body)
+            answer(error.status(), body)
         }
     }
 }
@@ -298,19 +242,19 @@ impl Checked {
     }
 }
 
-/// Sends one section if present, recording its answer (`null` for the 204 of `PATCH /instance`).
-async fn send<'a, P, R, F>(
+/// Sends the next checked request if it is this section's, recording its answer (`null` for the
+/// 204 of `PATCH /instance`).
+async fn send<P: Params>(
     results: &mut Vec<(&'static str, Value)>,
+    requests: &mut core::iter::Peekable<std::vec::IntoIter<(&'static str, HttpRequest)>>,
     section: &'static str,
-    params: &'a Option<P>,
-    call: impl FnOnce(&'a P) -> F,
+    client: &Clerk,
 ) -> core::result::Result<(), (&'static str, clerk::Error)>
 where
-    R: Serialize,
-    F: core::future::Future<Output = core::result::Result<R, clerk::Error>>,
+    P::Response: Serialize,
 {
-    let Some(params) = params else { return Ok(()) };
-    let resource = call(params).await.map_err(|error| (section, error))?;
+    let Some((_, request)) = requests.next_if(|(name, _)| *name == section) else { return Ok(()) };
+    let resource = client.send_prepared::<P>(request).await.map_err(|error| (section, error))?;
     results.push((section, serde_json::to_value(resource).unwrap_or(Value::Null)));
     Ok(())
 }
@@ -353,10 +297,8 @@ where
     P: Params + DeserializeOwned,
     P::Response: Serialize,
 {
-    // TODO(crate): `req.json()` goes through serde-wasm-bindgen, which asks a struct only for the
-    // fields it declares, so `deny_unknown_fields` never fires: `{"allowlst": true}` is read as an
-    // empty update and sent. Until the crate refuses unknown keys on this path too, read the text
-    // and use serde_json, as `apply` does (tests/rust-worker/strict.test.js holds the fix).
+    // The crate's params read every key, through serde-wasm-bindgen too: a misspelt key, or null
+    // for a field that cannot be null, is refused by name here as with serde_json.
     let params: P = match req.json().await {
         Ok(params) => params,
         Err(error) => {
