@@ -156,14 +156,20 @@ async function attempt(fetcher, { method, url, headers, body }, timeoutMs, signa
   let stage = "network";
   let timedOut = false;
   const controller = new AbortController();
-  const abort = () => controller.abort(signal.reason);
+  // The timeout holds even for a fetch (or a body) that ignores the signal it was given: every
+  // wait races `stopped`, which rejects when the attempt is aborted.
+  let stop;
+  const stopped = new Promise((_, reject) => (stop = reject));
+  stopped.catch(() => {});
+  const abort = () => {
+    controller.abort(signal.reason);
+    stop(signal.reason);
+  };
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
+    stop(controller.signal.reason);
   }, timeoutMs);
-  // The timeout holds even for a fetch (or a body) that ignores the signal it was given.
-  const stopped = new Promise((_, reject) => controller.signal.addEventListener("abort", () => reject(controller.signal.reason)));
-  stopped.catch(() => {});
   const settled = (promise) => {
     Promise.resolve(promise).catch(() => {}); // may reject after the race is over
     return Promise.race([promise, stopped]);
@@ -174,9 +180,7 @@ async function attempt(fetcher, { method, url, headers, body }, timeoutMs, signa
     const init = { method, headers, body, signal: controller.signal };
     // A plain call, or a method call on its own object: a foreign `this` makes workerd throw
     // "Illegal invocation".
-    const response = await settled(
-      (async () => (fetcher === undefined ? fetch(url, init) : typeof fetcher === "function" ? fetcher(url, init) : fetcher.fetch(url, init)))(),
-    );
+    const response = await settled(fetcher === undefined ? fetch(url, init) : typeof fetcher === "function" ? fetcher(url, init) : fetcher.fetch(url, init));
     stage = "malformed";
     if (response === null || typeof response !== "object") return malformed(`it resolved to ${typeOf(response)}`);
     const status = response.status;
@@ -287,12 +291,16 @@ async function send(client, index, params, options) {
   const prepared = exchange(PREPARE, `${client.line}\n${index}\n0\n${encode(options, signalFact(kept))}\n${encode(params)}`);
   if (prepared[0] !== "R") throw answered(prepared);
   const newline = prepared.indexOf("\n");
-  const timeoutMs = Number(prepared.slice(1, newline));
+  const comma = prepared.indexOf(",");
+  const timeoutMs = Number(prepared.slice(1, comma));
+  // The module says whether a 2xx has a resource to read; without one, a 2xx ends the call.
+  const hasResource = prepared[comma + 1] === "1";
   const request = JSON.parse(prepared.slice(newline + 1));
   const { signal } = kept;
   for (let attempts = 1; ; attempts++) {
     const outcome = await attempt(client.fetch, request, timeoutMs, signal);
     if (outcome.failure === "aborted") throw outcome.cause;
+    if (!hasResource && !outcome.failure && outcome.status >= 200 && outcome.status < 300) return undefined;
     const { failure = "", status = 0, retryAfter = null, cfRay = null, truncated = false, message = "", body = "" } = outcome;
     const facts = JSON.stringify([failure, status, retryAfter, cfRay, truncated, message]);
     const step = exchange(AFTER, `${client.line}\n${index}\n${attempts}\n${facts}\n${body}`, Date.now(), Math.random());

@@ -139,7 +139,8 @@ pub fn cut(s: &str, chars: usize) -> (&str, bool) {
 /// Appends ` (N characters)`, the length of a text that was cut.
 fn push_length(out: &mut String, s: &str) {
     out.push_str(" (");
-    push_u64(out, s.chars().count() as u64);
+    // Characters are the bytes that do not continue one (smaller in wasm than `chars().count()`).
+    push_u64(out, s.bytes().filter(|b| b & 0xC0 != 0x80).count() as u64);
     out.push_str(" characters)");
 }
 

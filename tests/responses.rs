@@ -143,3 +143,12 @@ fn html_and_empty_error_bodies_keep_an_excerpt() {
     let not_clerk = read_api_error("GET /instance".into(), 500, r#"{"error":"boom"}"#, None, None);
     assert_eq!(not_clerk.body_excerpt.as_deref(), Some(r#"{"error":"boom"}"#));
 }
+
+#[test]
+fn the_last_of_duplicate_keys_wins_as_with_json_parse() {
+    let resource = GetInstanceProtect::OPERATION.resource.unwrap();
+    let fields = read_resource(resource, r#"{"rules_enabled":{"stale":true},"rules_enabled":true}"#).unwrap();
+    assert_eq!(fields[1], Patch::Value(Value::Boolean(true)));
+    let error = read_resource(resource, r#"{"rules_enabled":true,"rules_enabled":"yes"}"#).unwrap_err();
+    assert!(error.contains("`rules_enabled` is a string"), "{error}");
+}

@@ -393,7 +393,7 @@ pub fn call_options(text: &str, problems: &mut Vec<Problem>) {
 /// Checks the options of one call (`{ signal }`). The signal itself stays in JS, which reports a
 /// real `AbortSignal` as `{"\u0000": "AbortSignal"}`.
 pub fn call_options_of(json: &Json, problems: &mut Vec<Problem>) {
-    if *json == Json::Null || marker(json) == Some("undefined") {
+    if matches!(json, Json::Null) || marker(json) == Some("undefined") {
         return;
     }
     let Ok(members) = members(json, "call options").map_err(|p| problems.push(p)) else { return };

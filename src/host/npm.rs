@@ -21,7 +21,8 @@
 //! - `CLIENT`: `facts` (`browser` or empty), options JSON. Answers `O<client>`, the checked
 //!   options as one line, or `E<error JSON>`.
 //! - `PREPARE`: client, operation index, `1` for a dry run, call options JSON, params JSON.
-//!   Answers `R<timeout ms>\n<request JSON>` or `E<error JSON>`.
+//!   Answers `R<timeout ms>,<1 if a 2xx has a resource to read, else 0>\n<request JSON>` or
+//!   `E<error JSON>`.
 //! - `AFTER`: client, operation index, attempts made, the outcome as the JSON array
 //!   `[failure, status, retryAfter, cfRay, truncated, message]`, then the body as is. Answers a
 //!   step (see `encode::step`).
@@ -206,7 +207,9 @@ fn prepare(input: &str, out: &mut String) {
         let request = options.request(operation, &entries);
         out.push('R');
         push_u64(out, options.timeout_ms.into());
-        out.push('\n');
+        // Whether a 2xx answer has a body to read: without one, any 2xx ends the call as a
+        // success (as `Call::after` decides), and the JS need not ask the module.
+        out.push_str(if operation.resource.is_some() { ",1\n" } else { ",0\n" });
         return encode::request(out, &request, dry == "1");
     }
     // Messages quote values cut short: quote them with the key already taken out, so that no

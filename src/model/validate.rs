@@ -80,15 +80,16 @@ pub fn refused_null(field: &Field, param: String) -> Problem {
     Problem::new(param, &rest)
 }
 
-/// The Levenshtein distance between two strings, by characters (one row, no indexing).
+/// The Levenshtein distance between two names (one row, no indexing).
 fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
+    // By bytes, ignoring ASCII case: the names are ASCII, and a non-ASCII key is no typo of one.
+    let b = b.as_bytes();
     let mut row: Vec<usize> = (1..=b.len()).collect();
     let mut last = b.len();
-    for (i, ca) in a.chars().enumerate() {
+    for (i, ca) in a.bytes().enumerate() {
         let (mut diagonal, mut left) = (i, i + 1);
         for (cb, cell) in b.iter().zip(row.iter_mut()) {
-            let value = (*cell + 1).min(left + 1).min(diagonal + usize::from(ca != *cb));
+            let value = (*cell + 1).min(left + 1).min(diagonal + usize::from(!ca.eq_ignore_ascii_case(cb)));
             diagonal = *cell;
             *cell = value;
             left = value;
@@ -100,7 +101,6 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// The problem with an unknown key: the nearest valid key, or the list of valid ones.
 pub fn unknown_key(key: &str, valid: &[String], owner: &str) -> Problem {
-    let lower = key.to_ascii_lowercase();
     let camel = js_name(key);
     // A key longer than any name is no typo of one (and would make the distance slow).
     let comparable = key.len() <= NAME_CHARS;
@@ -109,7 +109,7 @@ pub fn unknown_key(key: &str, valid: &[String], owner: &str) -> Problem {
         .filter(|_| comparable)
         .map(|candidate| {
             let same_snake = camel == *candidate;
-            let d = if same_snake { 0 } else { distance(&lower, &candidate.to_ascii_lowercase()) };
+            let d = if same_snake { 0 } else { distance(key, candidate) };
             (d, candidate)
         })
         .min_by_key(|(d, _)| *d);

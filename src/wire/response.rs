@@ -44,14 +44,19 @@ fn expected(kind: Kind) -> &'static str {
     }
 }
 
-fn value_of(kind: Kind, json: &Json) -> Option<Value> {
+fn value_of(kind: Kind, json: Json) -> Option<Value> {
     Some(match (kind, json) {
-        (Kind::Boolean, Json::Bool(b)) => Value::Boolean(*b),
+        (Kind::Boolean, Json::Bool(b)) => Value::Boolean(b),
         (Kind::Integer, number) => Value::Integer(number.as_i64()?),
-        (Kind::String, Json::String(s)) => Value::String(s.clone()),
-        (Kind::StringList, Json::Array(items)) => Value::StringList(
-            items.iter().map(|item| item.as_str().map(String::from)).collect::<Option<_>>()?,
-        ),
+        (Kind::String, Json::String(s)) => Value::String(s),
+        (Kind::StringList, Json::Array(items)) => {
+            let mut strings = Vec::with_capacity(items.len());
+            for item in items {
+                let Json::String(s) = item else { return None };
+                strings.push(s);
+            }
+            Value::StringList(strings)
+        }
         _ => return None,
     })
 }
@@ -60,30 +65,45 @@ fn value_of(kind: Kind, json: &Json) -> Option<Value> {
 /// when missing, `Null` when null. Unknown fields are ignored; a declared field of the wrong type
 /// is an error naming it.
 pub fn read_resource(resource: &Resource, body: &str) -> Result<Vec<Patch<Value>>, String> {
-    let json = parse_body(body)?;
-    if !matches!(json, Json::Object(_)) {
-        let mut reason = String::from("expected a JSON object, got ");
-        reason.push_str(json_type(&json));
-        return Err(reason);
+    let members = match parse_body(body)? {
+        Json::Object(members) => members,
+        other => {
+            let mut reason = String::from("expected a JSON object, got ");
+            reason.push_str(json_type(&other));
+            return Err(reason);
+        }
+    };
+    // The last of duplicate keys wins, as with JSON.parse.
+    let mut found: Vec<Option<Json>> = resource.fields.iter().map(|_| None).collect();
+    for (key, member) in members {
+        if let Some(index) = resource.fields.iter().position(|field| field.name == key) {
+            found[index] = Some(member);
+        }
     }
-    resource
-        .fields
-        .iter()
-        .map(|field| match json.get(field.name) {
-            None => Ok(Patch::Absent),
-            Some(Json::Null) => Ok(Patch::Null),
-            Some(found) => value_of(field.kind, found).map(Patch::Value).ok_or_else(|| {
-                let mut reason = String::from("`");
-                reason.push_str(field.name);
-                reason.push_str("` is ");
-                reason.push_str(json_type(found));
-                reason.push_str(" where ");
-                reason.push_str(expected(field.kind));
-                reason.push_str(" is expected");
-                reason
-            }),
-        })
-        .collect()
+    let mut fields = Vec::with_capacity(found.len());
+    for (field, member) in resource.fields.iter().zip(found) {
+        fields.push(match member {
+            None => Patch::Absent,
+            Some(Json::Null) => Patch::Null,
+            Some(member) => {
+                let found_type = json_type(&member);
+                match value_of(field.kind, member) {
+                    Some(value) => Patch::Value(value),
+                    None => {
+                        let mut reason = String::from("`");
+                        reason.push_str(field.name);
+                        reason.push_str("` is ");
+                        reason.push_str(found_type);
+                        reason.push_str(" where ");
+                        reason.push_str(expected(field.kind));
+                        reason.push_str(" is expected");
+                        return Err(reason);
+                    }
+                }
+            }
+        });
+    }
+    Ok(fields)
 }
 
 fn parse_body(body: &str) -> Result<Json, String> {
@@ -99,8 +119,29 @@ fn parse_body(body: &str) -> Result<Json, String> {
     })
 }
 
-fn text(json: Option<&Json>) -> Option<String> {
-    json.and_then(Json::as_str).map(String::from)
+/// The entries of an error body's `errors` that are objects, at most [`MAX_ERRORS`].
+fn clerk_errors(items: Vec<Json>) -> Vec<ClerkError> {
+    let mut errors = Vec::new();
+    for item in items {
+        let Json::Object(members) = item else { continue };
+        if errors.len() == MAX_ERRORS {
+            break;
+        }
+        let mut error = ClerkError::default();
+        for (key, member) in members {
+            match (key.as_str(), member) {
+                ("code", Json::String(s)) => error.code = s,
+                ("message", Json::String(s)) => error.message = s,
+                ("long_message", Json::String(s)) => error.long_message = Some(s),
+                ("long_message", _) => error.long_message = None,
+                ("meta", meta @ Json::Object(_)) => error.meta = Some(meta),
+                ("meta", _) => error.meta = None,
+                _ => {}
+            }
+        }
+        errors.push(error);
+    }
+    errors
 }
 
 /// An API error from a non-2xx answer. Lenient: missing `long_message` or `meta`, entries that
@@ -113,24 +154,19 @@ pub fn read_api_error(
     cf_ray: Option<&str>,
     retry_after: Option<u64>,
 ) -> ApiError {
-    let json = parse(body).ok();
-    let errors: Option<Vec<ClerkError>> = match json.as_ref().and_then(|j| j.get("errors")) {
-        Some(Json::Array(items)) => Some(
-            items
-                .iter()
-                .filter(|item| matches!(item, Json::Object(_)))
-                .take(MAX_ERRORS)
-                .map(|item| ClerkError {
-                    code: text(item.get("code")).unwrap_or_default(),
-                    message: text(item.get("message")).unwrap_or_default(),
-                    long_message: text(item.get("long_message")),
-                    meta: item.get("meta").filter(|meta| matches!(meta, Json::Object(_))).cloned(),
-                })
-                .collect(),
-        ),
-        _ => None,
-    };
-    let body_trace = text(json.as_ref().and_then(|j| j.get("clerk_trace_id"))).filter(|t| !t.is_empty());
+    let mut errors: Option<Vec<ClerkError>> = None;
+    let mut body_trace = None;
+    if let Ok(Json::Object(members)) = parse(body) {
+        for (key, member) in members {
+            match (key.as_str(), member) {
+                ("errors", Json::Array(items)) => errors = Some(clerk_errors(items)),
+                ("errors", _) => errors = None,
+                ("clerk_trace_id", Json::String(trace)) if !trace.is_empty() => body_trace = Some(trace),
+                ("clerk_trace_id", _) => body_trace = None,
+                _ => {}
+            }
+        }
+    }
     ApiError {
         request,
         status,
