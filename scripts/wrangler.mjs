@@ -11,10 +11,16 @@ import { fromMake, userProject } from "./user-project.mjs";
 export const exampleProject = () =>
   userProject({ name: "clerk-settings-admin", copy: { "worker-example/src/": "src", "worker-example/wrangler.toml": "wrangler.toml" } });
 
-/** The environment wrangler runs in: Node 22 first on the PATH, nothing sent to Cloudflare. */
+/**
+ * The environment wrangler runs in: Node 22 first on the PATH, nothing sent to Cloudflare, and
+ * not the caller's Clerk variables (the Worker gets its own through `.dev.vars`).
+ */
 function environment(dir) {
+  const inherited = { ...process.env };
+  delete inherited.CLERK_SECRET_KEY;
+  delete inherited.CLERK_API_URL;
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${dirname(fromMake("WRANGLER_NODE"))}:${process.env.PATH}`,
     WRANGLER_SEND_METRICS: "false",
     // Without it, `wrangler dev` fetches the `Request.cf` placeholder from Cloudflare on every
@@ -64,7 +70,7 @@ export async function dev(dir, vars) {
   const run = start(dir, ["dev", "--local", "--ip", "127.0.0.1", "--port", "0", "--inspector-port", "0"]);
   const stop = async () => {
     if (run.child.exitCode === null && run.child.signalCode === null) {
-      process.kill(run.child.pid, "SIGINT");
+      run.child.kill("SIGINT");
       const timer = setTimeout(() => process.kill(-run.child.pid, "SIGKILL"), 10_000);
       await run.exited;
       clearTimeout(timer);
