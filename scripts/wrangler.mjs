@@ -51,12 +51,15 @@ function start(dir, args) {
   return { child, exited, output: () => output, listen: (listener) => listeners.add(listener) };
 }
 
-/** `wrangler deploy --dry-run --outdir <outdir>`: resolves to `{ code, output }`. */
-export async function deployDryRun(dir, outdir) {
-  const run = start(dir, ["deploy", "--dry-run", "--outdir", outdir]);
-  const code = await run.exited;
-  return { code, output: run.output() };
+/** `wrangler args...` in `dir`, to its end: resolves to `{ code, output }`. */
+export async function run(dir, args) {
+  const wrangler = start(dir, args);
+  const code = await wrangler.exited;
+  return { code, output: wrangler.output() };
 }
+
+/** `wrangler deploy --dry-run --outdir <outdir>`: resolves to `{ code, output }`. */
+export const deployDryRun = (dir, outdir) => run(dir, ["deploy", "--dry-run", "--outdir", outdir]);
 
 /**
  * `wrangler dev --local` on a free loopback port, with `vars` (secrets included) in `.dev.vars`,

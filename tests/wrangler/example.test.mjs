@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { deployDryRun, dev, exampleProject } from "../../scripts/wrangler.mjs";
+import { deployDryRun, dev, exampleProject, run } from "../../scripts/wrangler.mjs";
 import { cases } from "../runtime/example.js";
 import { control } from "../runtime/support.js";
 import { startStandin } from "../standin/server.mjs";
@@ -23,6 +23,14 @@ before(() => {
 after(() => project?.dispose());
 
 describe("wrangler deploy --dry-run", () => {
+  test("runs the wrangler that worker-example/package.json pins, exactly", async () => {
+    const pinned = JSON.parse(readFileSync(new URL("../../worker-example/package.json", import.meta.url), "utf8")).devDependencies.wrangler;
+    assert.match(pinned, /^\d+\.\d+\.\d+$/, "an exact version, not a range");
+    const { code, output } = await run(project.dir, ["--version"]);
+    assert.equal(code, 0, output);
+    assert.equal(output.trim(), pinned);
+  });
+
   test("bundles the example and the package's wasm, as a module beside it, without a warning", async (t) => {
     const outdir = join(project.dir, "upload");
     const { code, output } = await deployDryRun(project.dir, outdir);
