@@ -15,9 +15,31 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nont
 	--enable-sign-ext --enable-reference-types --enable-multivalue
 SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
 PKG := pkg/.built
+# What `npm publish` would upload, for installing from a checkout: `npm install <this file>`.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -n 1)
+TARBALL := dist/clerk-instance-edge-$(VERSION).tgz
 
-.PHONY: tools test test-native test-wasm test-standin test-node test-deno test-workerd test-fuzz conformance \
-	pkg size demo bench fuzz clean test-rust-worker rust-worker rust-worker-bindgen-check size-rust-worker
+# wrangler 4 refuses Node older than 22.12, so it runs on a Node 22 from npm, in .tools/; the rest
+# runs on the machine's Node (20 or later). The example's package.json pins wrangler.
+NODE22_VERSION := 22.23.5
+NODE22_PACKAGE := node-linux-$(if $(filter aarch64 arm64,$(shell uname -m)),arm64,x64)
+NODE22 := $(TOOLS)/node-$(NODE22_VERSION)/node_modules/$(NODE22_PACKAGE)/bin/node
+WRANGLER_VERSION := $(shell sed -n 's/^ *"wrangler": "\([^"]*\)".*/\1/p' worker-example/package.json)
+WRANGLER := $(TOOLS)/wrangler-$(WRANGLER_VERSION)/node_modules/wrangler/bin/wrangler.js
+# What the Node tests, the wrangler harness (scripts/wrangler.mjs) and the demo are told.
+HARNESS := CLERK_TARBALL=$(CURDIR)/$(TARBALL) WRANGLER_NODE=$(NODE22) WRANGLER_JS=$(WRANGLER)
+
+CLERK_OPENAPI_SPEC ?= ../shared/reference/clerk-bapi-2026-05-12-instance.yml
+SPEC := $(abspath $(CLERK_OPENAPI_SPEC))
+# Checked before anything runs, so that a missing spec is one line, not a test run's worth.
+ifneq ($(filter conformance,$(MAKECMDGOALS)),)
+ifeq ($(wildcard $(SPEC)),)
+$(error make conformance needs Clerk's OpenAPI spec at $(SPEC): put clerk-bapi-2026-05-12-instance.yml there, or set CLERK_OPENAPI_SPEC to its path)
+endif
+endif
+
+.PHONY: tools test test-native test-wasm test-standin test-node test-deno test-workerd test-wrangler test-fuzz \
+	conformance pkg size demo bench fuzz clean test-rust-worker rust-worker rust-worker-bindgen-check size-rust-worker
 
 ## Tools: the wasm target, wasm-bindgen-cli (into .tools/), the npm packages (into node_modules/).
 tools: $(TOOLS)/.rust-target $(BINDGEN) node_modules/.installed
@@ -30,16 +52,29 @@ $(BINDGEN):
 	cargo install wasm-bindgen-cli --version =$(BINDGEN_VERSION) --root $(TOOLS)
 	touch $@
 
-# The runtime tests import the package by name, as a user would: node_modules/clerk-instance-edge
-# links to pkg/ (made again after every npm install, which would prune it).
+# `npm ci`: exactly the committed lock, which it never rewrites (and refuses if package.json and
+# the lock disagree). node_modules/clerk-instance-edge links to pkg/ for the tests that exercise
+# the built code rather than its packaging, by name (Deno, workerd, the fuzzer, the benchmarks);
+# the Node and wrangler tests install the tarball instead.
 node_modules/.installed: package.json package-lock.json
-	npm install --no-audit --no-fund
+	npm ci --no-audit --no-fund
 	ln -sfn ../pkg node_modules/clerk-instance-edge
 	touch $@
 
+$(NODE22):
+	npm install --prefix $(TOOLS)/node-$(NODE22_VERSION) --no-save --no-audit --no-fund --loglevel=error \
+		$(NODE22_PACKAGE)@$(NODE22_VERSION)
+	test -x $@
+
+$(WRANGLER): | $(NODE22)
+	PATH=$(dir $(NODE22)):$$PATH npm install --prefix $(TOOLS)/wrangler-$(WRANGLER_VERSION) --no-save --no-audit \
+		--no-fund --loglevel=error wrangler@$(WRANGLER_VERSION)
+	test -f $@
+
 ## The npm package in pkg/: the release wasm with the `npm` feature (no wasm-bindgen: see
-## ARCHITECTURE.md), wasm-opt -Oz, pkg-template/, and what tools/generate writes from the tables.
-pkg: $(PKG)
+## ARCHITECTURE.md), wasm-opt -Oz, pkg-template/, and what tools/generate writes from the tables;
+## and its tarball in dist/, as `npm pack` makes it.
+pkg: $(PKG) $(TARBALL)
 
 $(PKG): $(SOURCES) $(shell find tools/generate -type f) $(wildcard pkg-template/*) scripts/assemble-pkg.mjs README.md | tools
 	cargo build --release --target $(WASM_TARGET) --no-default-features --features npm
@@ -49,14 +84,21 @@ $(PKG): $(SOURCES) $(shell find tools/generate -type f) $(wildcard pkg-template/
 	node scripts/assemble-pkg.mjs
 	touch $@
 
+$(TARBALL): $(PKG)
+	rm -f dist/clerk-instance-edge-*.tgz
+	mkdir -p dist
+	cd pkg && npm pack --silent --pack-destination ../dist >/dev/null
+	@echo "$(TARBALL): $$(stat -c %s $@) bytes; install it with npm install $(CURDIR)/$(TARBALL)"
+
 ## Bytes a Worker loads: the optimised wasm, the glue and the host snippet, raw and gzipped.
 size: $(PKG)
 	@node scripts/size.mjs
 
 ## Every test: native (with a short fuzz pass), wasm under Node, the stand-in, the package in Node,
-## Deno and workerd (smoke, faults, load, the secret key, the worker example), a short JS fuzz, and
-## the Rust Worker example in workerd.
-test: test-native test-wasm test-standin test-node test-deno test-workerd test-fuzz test-rust-worker
+## Deno and workerd (smoke, faults, load, the secret key, the worker example), the worker example
+## under wrangler, a short JS fuzz, and the Rust Worker example in workerd. Nothing outside the
+## repository: the spec checks are in `make conformance`.
+test: test-native test-wasm test-standin test-node test-deno test-workerd test-wrangler test-fuzz test-rust-worker
 
 test-native:
 	cargo test --workspace
@@ -68,8 +110,9 @@ test-wasm: tools
 test-standin: tools
 	node --test tests/standin/
 
-test-node: $(PKG)
-	node tests/with-standin.mjs -- node --test tests/node/
+# From the tarball, installed into a fresh folder (tests/node/run.mjs).
+test-node: $(TARBALL)
+	$(HARNESS) node tests/with-standin.mjs -- node tests/node/run.mjs
 
 # Loopback network, the STANDIN_URL variable and the wasm file: nothing else.
 test-deno: $(PKG)
@@ -78,6 +121,11 @@ test-deno: $(PKG)
 
 test-workerd: $(PKG)
 	node tests/with-standin.mjs -- node tests/workerd/run.mjs
+
+# The worker example as a user runs it: the tarball installed into a fresh folder, then
+# `wrangler deploy --dry-run` and `wrangler dev` against the stand-in, driven over HTTP.
+test-wrangler: $(TARBALL) $(WRANGLER)
+	$(HARNESS) node --test tests/wrangler/
 
 # A fixed seed, so that CI is reproducible; `make fuzz` explores with random ones.
 test-fuzz: $(PKG)
@@ -138,19 +186,21 @@ fuzz: $(PKG)
 	FUZZ_CASES=$${FUZZ_CASES:-50000} cargo test --release --test fuzz -- --nocapture
 	node tests/fuzz/run.mjs --cases $${JS_FUZZ_CASES:-100000}
 
-## The worker example in workerd, changing settings through the package: against the stand-in,
-## or the real API when CLERK_SECRET_KEY is set (and CLERK_API_URL is not).
-demo: $(PKG)
-	node scripts/demo.mjs
+## The worker example under `wrangler dev`, changing settings through the package: against the
+## stand-in, or the real API when CLERK_SECRET_KEY is set (and CLERK_API_URL is not).
+demo: $(TARBALL) $(WRANGLER)
+	@$(HARNESS) node scripts/demo.mjs
 
 ## This package against @clerk/backend and a hand-written fetch: bytes, cold start, per call,
 ## body building. Writes BENCHMARKS.md.
 bench: $(PKG)
 	node bench/run.mjs
 
-## The declarations against the spec in ../shared/reference/.
-conformance:
-	cargo test --test conformance
+## The crate's declarations and the stand-in against Clerk's OpenAPI spec (the instance subset),
+## which is never copied into the repository: CLERK_OPENAPI_SPEC names the file.
+conformance: node_modules/.installed
+	CLERK_OPENAPI_SPEC=$(SPEC) cargo test --test conformance
+	CLERK_OPENAPI_SPEC=$(SPEC) node --test tests/conformance/
 
 clean:
-	rm -rf pkg target/$(WASM_TARGET) $(RUST_WORKER)/build $(RUST_WORKER)/size/*/build
+	rm -rf pkg dist target/$(WASM_TARGET) $(RUST_WORKER)/build $(RUST_WORKER)/size/*/build

@@ -1,9 +1,11 @@
-//! The declarations against Clerk's OpenAPI spec (the instance subset in `../shared/reference/`,
-//! or the file named by `CLERK_SPEC`). Fails when an operation or field of the spec is missing,
-//! or differs in wire name, type, nullability, enum, pattern or deprecation; and when a declared
-//! field is in no spec and is not one of the fields the seed documents name.
+//! The declarations against Clerk's OpenAPI spec (the instance subset, in the file named by
+//! `CLERK_OPENAPI_SPEC`, default `../shared/reference/clerk-bapi-2026-05-12-instance.yml`). Fails
+//! when an operation or field of the spec is missing, or differs in wire name, type, nullability,
+//! enum, pattern or deprecation; and when a declared field is in no spec and is not one of the
+//! fields the seed documents name.
 //!
-//! Run with `make conformance` (`cargo test --test conformance`).
+//! Run with `make conformance`, which first checks that the spec is there; `cargo test` leaves this
+//! file out (`test = false` in Cargo.toml), so that a clone on its own passes `make test`.
 
 use clerk_instance_edge::*;
 use serde_yaml::Value as Yaml;
@@ -21,11 +23,11 @@ const SEED_FIELDS: &[(&str, &str)] = &[
 const SEED_RESOURCE_FIELDS: &[(&str, &str)] = &[("InstanceRestrictions", "ignore_dots_for_gmail_addresses")];
 
 fn spec() -> Yaml {
-    let path = std::env::var("CLERK_SPEC").unwrap_or_else(|_| {
+    let path = std::env::var("CLERK_OPENAPI_SPEC").unwrap_or_else(|_| {
         concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference/clerk-bapi-2026-05-12-instance.yml").into()
     });
     let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read the spec at {path}: {e}; set CLERK_SPEC to its path"));
+        .unwrap_or_else(|e| panic!("cannot read the spec at {path}: {e}; set CLERK_OPENAPI_SPEC to its path"));
     serde_yaml::from_str(&text).expect("the spec is YAML")
 }
 

@@ -1,5 +1,5 @@
 // Load (tests/runtime/load.js): 1000 concurrent updates from one Node process, twice, and the
-// package's wasm memory before and after.
+// package's wasm memory (its `instanceStats()`) before and after.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as pkg from "clerk-instance-edge";

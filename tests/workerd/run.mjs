@@ -1,10 +1,19 @@
 // The workerd tests: the package through its `workerd` condition (tests/workerd/worker.js), and
 // the worker example end to end behind a service binding (tests/workerd/example.test.js).
+import { createServer } from "node:net";
 import { runWorkerd } from "../../scripts/workerd.mjs";
 
 const standin = new URL(process.env.STANDIN_URL);
 const here = (file) => new URL(file, import.meta.url).pathname;
 const ADMIN_TOKEN = "admin-token-for-tests";
+
+/** A loopback port that was free a moment ago: connections to it are refused. */
+const closedPort = await new Promise((resolve) => {
+  const server = createServer().listen(0, "127.0.0.1", () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
 
 const status = await runWorkerd({
   workers: [
@@ -14,10 +23,16 @@ const status = await runWorkerd({
       entry: here("../../worker-example/src/index.js"),
       bindings: { CLERK_SECRET_KEY: "sk_test_example_e2e", ADMIN_TOKEN, CLERK_API_URL: `${standin.origin}/ns/example` },
     },
+    // The same example, pointed at a loopback port where nothing listens.
+    {
+      name: "unreachable",
+      entry: here("../../worker-example/src/index.js"),
+      bindings: { CLERK_SECRET_KEY: "sk_test_example_e2e", ADMIN_TOKEN, CLERK_API_URL: `http://127.0.0.1:${closedPort}` },
+    },
     {
       name: "tester",
       entry: here("example.test.js"),
-      bindings: { EXAMPLE: { service: "example" }, STANDIN_URL: standin.origin, ADMIN_TOKEN },
+      bindings: { EXAMPLE: { service: "example" }, EXAMPLE_UNREACHABLE: { service: "unreachable" }, STANDIN_URL: standin.origin, ADMIN_TOKEN },
     },
     // The hardening checks of tests/runtime/: injected faults, load, and the secret key.
     { name: "faults", entry: here("faults.test.js"), bindings: { STANDIN_URL: standin.origin } },
