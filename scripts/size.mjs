@@ -1,23 +1,106 @@
-// Prints what a Worker loads for this package, raw and gzipped: the optimised wasm, the
-// wasm-bindgen glue, the host snippet, and the package's own JS (api.js and an entry).
-import { readFileSync, readdirSync } from "node:fs";
+// `make size`: what a Worker loads for this package, raw and gzipped (the optimised wasm, the
+// glue, the JS API and its generated tables, an entry), then the wasm's largest items, read from
+// a copy optimised the same way but keeping its name section (target/size/named.wasm), so that a
+// regression shows where it came from.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const pkg = new URL("../pkg/", import.meta.url);
-const snippet = readdirSync(new URL("snippets/", pkg))[0];
+const root = new URL("../", import.meta.url);
+const pkg = new URL("pkg/", root);
 const parts = [
   ["wasm", "clerk_instance_edge_bg.wasm"],
   ["glue", "clerk_instance_edge.js"],
-  ["host.js", `snippets/${snippet}/src/host/host.js`],
-  ["api.js + entry", "api.js", "workerd.js", "host.js"],
+  ["api.js", "api.js"],
+  ["errors.js", "errors.js"],
+  ["entry (workerd)", "workerd.js"],
 ];
 let raw = 0;
 let gz = 0;
-for (const [name, ...files] of parts) {
-  const bytes = Buffer.concat(files.map((f) => readFileSync(new URL(f, pkg))));
+for (const [name, file] of parts) {
+  const bytes = readFileSync(new URL(file, pkg));
   const zipped = gzipSync(bytes, { level: 9 }).length;
   raw += bytes.length;
   gz += zipped;
   console.log(`${name.padEnd(16)} ${String(bytes.length).padStart(7)} B raw ${String(zipped).padStart(7)} B gzip`);
 }
 console.log(`${"total".padEnd(16)} ${String(raw).padStart(7)} B raw ${String(gz).padStart(7)} B gzip (each part gzipped alone)`);
+
+// The same module as pkg/ ships, optimised with its names kept.
+const built = new URL("target/wasm32-unknown-unknown/release/clerk_instance_edge.wasm", root).pathname;
+const named = new URL("target/size/named.wasm", root).pathname;
+mkdirSync(new URL("target/size/", root), { recursive: true });
+const features = ["bulk-memory", "mutable-globals", "nontrapping-float-to-int", "sign-ext", "reference-types", "multivalue"];
+execFileSync("wasm-opt", ["-Oz", "-g", "--strip-dwarf", ...features.map((f) => `--enable-${f}`), built, "-o", named]);
+
+/** Function body sizes by name, and data segment sizes, from a module's sections. */
+function items(bytes) {
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  const text = (length) => new TextDecoder().decode(bytes.subarray(at, (at += length)));
+  let imported = 0;
+  const bodies = [];
+  const names = new Map();
+  let data = 0;
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 2) {
+      for (let n = leb(); n > 0; n--) {
+        text(leb());
+        text(leb());
+        const kind = bytes[at++];
+        if (kind === 0) (imported++, leb());
+        else at = end; // only functions matter here (the npm module imports nothing)
+      }
+    } else if (id === 10) {
+      for (let n = leb(); n > 0; n--) {
+        const length = leb();
+        bodies.push(length);
+        at += length;
+      }
+    } else if (id === 11) {
+      data = size;
+    } else if (id === 0 && text(leb()) === "name") {
+      while (at < end) {
+        const sub = bytes[at++];
+        const subEnd = leb() + at;
+        if (sub === 1) for (let n = leb(); n > 0; n--) names.set(leb(), text(leb()));
+        at = subEnd;
+      }
+    }
+    at = end;
+  }
+  const functions = bodies.map((length, i) => [length, names.get(imported + i) ?? `function ${imported + i}`]);
+  return { functions, data };
+}
+
+const { functions, data } = items(readFileSync(named));
+const code = functions.reduce((sum, [length]) => sum + length, 0);
+console.log(`\nwasm: ${code} B of code in ${functions.length} functions, ${data} B of data; the largest functions:`);
+/** A Rust symbol as a path (`clerk_instance_edge::host::npm::prepare::{{closure}}`), its hash dropped. */
+function tidy(name) {
+  const m = /^_ZN(.*)E$/.exec(name);
+  if (!m) return name;
+  const parts = [];
+  for (let rest = m[1]; rest; ) {
+    const digits = /^\d+/.exec(rest)?.[0];
+    if (!digits) break;
+    parts.push(rest.slice(digits.length, digits.length + Number(digits)));
+    rest = rest.slice(digits.length + Number(digits));
+  }
+  if (/^h[0-9a-f]{16}$/.test(parts.at(-1))) parts.pop();
+  const escapes = { "$u7b$": "{", "$u7d$": "}", "$LT$": "<", "$GT$": ">", "$u20$": " ", "$C$": ",", "$RF$": "&", "$BP$": "*", "$u27$": "'", "$u5b$": "[", "$u5d$": "]" };
+  return parts.join("::").replace(/\$[A-Za-z0-9]+\$/g, (e) => escapes[e] ?? e).replace(/\.\./g, "::").replace(/(^|::)_(?=[{<])/g, "$1");
+}
+for (const [length, name] of functions.sort((a, b) => b[0] - a[0]).slice(0, 25)) {
+  console.log(`${String(length).padStart(7)} B  ${tidy(name)}`);
+}

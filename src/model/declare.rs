@@ -29,6 +29,15 @@ macro_rules! rule_or_any {
     };
 }
 
+macro_rules! status_or_200 {
+    () => {
+        200
+    };
+    ($status:literal) => {
+        $status
+    };
+}
+
 macro_rules! method {
     (GET) => {
         $crate::model::descriptor::Method::Get
@@ -59,17 +68,18 @@ macro_rules! group {
 ///
 /// ```text
 /// /// Docs of the operation.
-/// OperationId = METHOD "/path" -> Response, js(group.name, ...), rust method_name [; flags] {
+/// OperationId = METHOD "/path" -> Response [= status], js(group.name, ...), rust method_name [; flags] {
 ///     /// Docs of the field.
 ///     wire_name: Patch<T> | Option<T> [= Rule::...] [; deprecated],
 /// }
 /// ```
+/// The success status is 200 unless given (`-> () = 204` for an answer without a body).
 /// `Patch<T>` declares a nullable field, `Option<T>` one that is absent or a value.
 /// Operation flags: `deprecated`, `no_retry`.
 macro_rules! operations {
     ($(
         $(#[doc = $doc:literal])*
-        $id:ident = $method:ident $path:literal -> $response:ty,
+        $id:ident = $method:ident $path:literal -> $response:ty $(= $status:literal)?,
             js($($group:ident . $js:ident),+), rust $rust:ident $(; $($flag:ident)+)? {
             $(
                 $(#[doc = $field_doc:literal])*
@@ -79,7 +89,7 @@ macro_rules! operations {
     )*) => {
         operations_with_dollar! { ($) $(
             $(#[doc = $doc])*
-            $id = $method $path -> $response, js($($group . $js),+), rust $rust $(; $($flag)+)? {
+            $id = $method $path -> $response $(= $status)?, js($($group . $js),+), rust $rust $(; $($flag)+)? {
                 $(
                     $(#[doc = $field_doc])*
                     $name : $ty $(= $rule)? $(; $field_flag)?
@@ -93,7 +103,7 @@ macro_rules! operations {
 macro_rules! operations_with_dollar {
     (($d:tt) $(
         $(#[doc = $doc:literal])*
-        $id:ident = $method:ident $path:literal -> $response:ty,
+        $id:ident = $method:ident $path:literal -> $response:ty $(= $status:literal)?,
             js($($group:ident . $js:ident),+), rust $rust:ident $(; $($flag:ident)+)? {
             $(
                 $(#[doc = $field_doc:literal])*
@@ -172,6 +182,7 @@ macro_rules! operations_with_dollar {
                         },
                     )*],
                     resource: <$response as $crate::model::descriptor::FromResource>::RESOURCE,
+                    success: status_or_200!($($status)?),
                     retry: !has_flag!(no_retry in $($($flag)+)?),
                     deprecated: has_flag!(deprecated in $($($flag)+)?),
                     js: &[$((group!($group), stringify!($js))),+],
@@ -217,7 +228,7 @@ macro_rules! operations_with_dollar {
 macro_rules! resources {
     ($(
         $(#[doc = $doc:literal])*
-        $name:ident {
+        $name:ident = $object:literal {
             $(
                 $(#[doc = $field_doc:literal])*
                 $field:ident : $ty:ty
@@ -247,6 +258,8 @@ macro_rules! resources {
             impl $crate::model::descriptor::FromResource for $name {
                 const RESOURCE: Option<&'static $crate::model::descriptor::Resource> = Some(&$crate::model::descriptor::Resource {
                     name: stringify!($name),
+                    #[cfg(not(target_arch = "wasm32"))]
+                    object: $object,
                     fields: &[$(
                         $crate::model::descriptor::ResourceField {
                             name: stringify!($field),

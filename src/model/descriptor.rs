@@ -118,6 +118,9 @@ pub struct ResourceField {
 pub struct Resource {
     /// The schema name (`Instance`).
     pub name: &'static str,
+    /// The value of its `object` field (`"instance"`; native builds only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub object: &'static str,
     /// The fields, in declaration order.
     pub fields: &'static [ResourceField],
     /// The resource's documentation (native builds only).
@@ -138,6 +141,8 @@ pub struct Operation {
     pub fields: &'static [Field],
     /// The success body, or `None` when the API answers 202 or 204 with no body.
     pub resource: Option<&'static Resource>,
+    /// The success status: 200 with a resource, else 202 or 204.
+    pub success: u16,
     /// Whether a failed attempt may be sent again. False for the domain changes: each one logs
     /// every user out, so it is never repeated once it may have reached the server.
     pub retry: bool,

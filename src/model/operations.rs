@@ -13,7 +13,7 @@ operations! {
     GetInstance = GET "/instance" -> Instance, js(instances.get), rust get_instance {}
 
     /// Updates the settings of an instance. Answers 204 with no body.
-    UpdateInstance = PATCH "/instance" -> (), js(instances.update), rust update_instance {
+    UpdateInstance = PATCH "/instance" -> () = 204, js(instances.update), rust update_instance {
         /// Toggles test mode for this instance, allowing the use of test email addresses and
         /// phone numbers. Defaults to true for development instances.
         test_mode: Patch<bool>,
@@ -146,7 +146,7 @@ operations! {
     /// Changes the domain of a production instance. Answers 202 with no body.
     ///
     /// Every user is logged out, so this is never retried once it may have reached the server.
-    ChangeProductionInstanceDomain = POST "/instance/change_domain" -> (),
+    ChangeProductionInstanceDomain = POST "/instance/change_domain" -> () = 202,
         js(instances.changeDomain, betaFeatures.changeDomain),
         rust change_production_instance_domain; no_retry {
         /// The new home URL of the production instance, e.g. `https://www.example.com`.
@@ -178,7 +178,7 @@ operations! {
 
     /// Deprecated twin of `ChangeProductionInstanceDomain` (PUT /beta_features/domain). Answers
     /// 202 with no body, and is never retried.
-    UpdateProductionInstanceDomain = PUT "/beta_features/domain" -> (),
+    UpdateProductionInstanceDomain = PUT "/beta_features/domain" -> () = 202,
         js(betaFeatures.updateProductionInstanceDomain),
         rust update_production_instance_domain; no_retry deprecated {
         /// The new home URL of the production instance, e.g. `https://www.example.com`.

@@ -1,4 +1,4 @@
-//! The response bodies, each declared once. Unknown fields are ignored and any string is
+//! The response bodies, each declared once with the value of its `object` field. Unknown fields are ignored and any string is
 //! accepted where the API documents an enum, so newer API versions do not break older clients.
 
 use alloc::string::String;
@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 
 resources! {
     /// The current instance (`GET /instance`).
-    Instance {
+    Instance = "instance" {
         /// Always `"instance"`.
         object: String,
         /// The instance ID.
@@ -20,7 +20,7 @@ resources! {
     }
 
     /// The restriction settings of an instance.
-    InstanceRestrictions {
+    InstanceRestrictions = "instance_restrictions" {
         /// Always `"instance_restrictions"`.
         object: String,
         /// Whether sign-up is restricted to the allowlist.
@@ -38,7 +38,7 @@ resources! {
     }
 
     /// The Protect settings of an instance.
-    InstanceProtect {
+    InstanceProtect = "instance_protect" {
         /// Always `"instance_protect"`.
         object: String,
         /// Whether Protect rules are enabled.
@@ -50,7 +50,7 @@ resources! {
     }
 
     /// The SMS communication settings of an instance.
-    InstanceCommunication {
+    InstanceCommunication = "instance_communication" {
         /// Always `"instance_communication"`.
         object: String,
         /// ISO 3166-1 alpha-2 codes blocked for SMS delivery.
@@ -58,7 +58,7 @@ resources! {
     }
 
     /// The OAuth application settings of an instance.
-    OAuthApplicationSettings {
+    OAuthApplicationSettings = "oauth_application_settings" {
         /// Always `"oauth_application_settings"`.
         object: String,
         /// Whether dynamic OAuth client registration (RFC 7591) is enabled.
@@ -76,7 +76,7 @@ resources! {
     }
 
     /// The organization settings of an instance.
-    OrganizationSettings {
+    OrganizationSettings = "organization_settings" {
         /// Always `"organization_settings"`.
         object: String,
         /// Whether organizations are enabled.
@@ -109,7 +109,7 @@ resources! {
     }
 
     /// The settings answered by `PATCH /beta_features/instance_settings`.
-    InstanceSettings {
+    InstanceSettings = "instance_settings" {
         /// Always `"instance_settings"`.
         object: String,
         /// The instance ID.

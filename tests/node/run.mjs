@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { userProject } from "../../scripts/user-project.mjs";
 
-const project = userProject({ name: "clerk-node-test", copy: { "tests/node/": "tests/node", "tests/runtime/": "tests/runtime" } });
+const project = userProject({ name: "clerk-node-test", copy: { "tests/node/": "tests/node", "tests/runtime/": "tests/runtime", "tests/fuzz/": "tests/fuzz" } });
 try {
   const { status } = spawnSync(process.execPath, ["--test", "tests/node/"], { cwd: project.dir, stdio: "inherit" });
   process.exitCode = status ?? 1;
