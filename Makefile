@@ -7,7 +7,7 @@ BIN := $(CURDIR)/node_modules/.bin
 export PATH := $(TOOLS)/bin:$(BIN):$(PATH)
 
 WASM_TARGET := wasm32-unknown-unknown
-WASM := target/$(WASM_TARGET)/release/clerk_instance_edge.wasm
+WASM := $(or $(CARGO_TARGET_DIR),target)/$(WASM_TARGET)/release/clerk_instance_edge.wasm
 # wasm-bindgen-cli must match the wasm-bindgen of Cargo.lock exactly.
 BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 BINDGEN := $(TOOLS)/bindgen-$(BINDGEN_VERSION)
@@ -32,14 +32,14 @@ HARNESS := CLERK_TARBALL=$(CURDIR)/$(TARBALL) WRANGLER_NODE=$(NODE22) WRANGLER_J
 CLERK_OPENAPI_SPEC ?= ../shared/reference/clerk-bapi-2026-05-12-instance.yml
 SPEC := $(abspath $(CLERK_OPENAPI_SPEC))
 # Checked before anything runs, so that a missing spec is one line, not a test run's worth.
-ifneq ($(filter conformance,$(MAKECMDGOALS)),)
+ifneq ($(filter conformance field-check,$(MAKECMDGOALS)),)
 ifeq ($(wildcard $(SPEC)),)
 $(error make conformance needs Clerk's OpenAPI spec at $(SPEC): put clerk-bapi-2026-05-12-instance.yml there, or set CLERK_OPENAPI_SPEC to its path)
 endif
 endif
 
 .PHONY: tools test test-native test-wasm test-standin test-node test-deno test-workerd test-wrangler test-fuzz \
-	conformance pkg size demo bench fuzz clean test-rust-worker rust-worker rust-worker-bindgen-check size-rust-worker
+	conformance field-check pkg size demo bench fuzz clean test-rust-worker rust-worker rust-worker-bindgen-check size-rust-worker
 
 ## Tools: the wasm target, wasm-bindgen-cli (into .tools/), the npm packages (into node_modules/).
 tools: $(TOOLS)/.rust-target $(BINDGEN) node_modules/.installed
@@ -103,11 +103,11 @@ test: test-native test-wasm test-standin test-node test-deno test-workerd test-w
 test-native:
 	cargo test --workspace
 
-test-wasm: tools
+test-wasm: $(PKG)
 	node tests/with-standin.mjs -- env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 		cargo test --target $(WASM_TARGET) --test wasm
 
-test-standin: tools
+test-standin: $(PKG)
 	node --test tests/standin/
 
 # From the tarball, installed into a fresh folder (tests/node/run.mjs).
@@ -198,9 +198,15 @@ bench: $(PKG)
 
 ## The crate's declarations and the stand-in against Clerk's OpenAPI spec (the instance subset),
 ## which is never copied into the repository: CLERK_OPENAPI_SPEC names the file.
-conformance: node_modules/.installed
+conformance: $(PKG)
 	CLERK_OPENAPI_SPEC=$(SPEC) cargo test --test conformance
 	CLERK_OPENAPI_SPEC=$(SPEC) node --test tests/conformance/
+	CLERK_OPENAPI_SPEC=$(SPEC) node scripts/field-check.mjs
+
+## A new field is one line in its declaration (and one in its resource): checked on a scratch copy
+## against a copy of the spec with the field added (scripts/field-check.mjs; part of conformance).
+field-check: $(PKG)
+	CLERK_OPENAPI_SPEC=$(SPEC) node scripts/field-check.mjs
 
 clean:
 	rm -rf pkg dist target/$(WASM_TARGET) $(RUST_WORKER)/build $(RUST_WORKER)/size/*/build

@@ -15,6 +15,12 @@ macro_rules! has_flag {
     (no_retry in no_retry $($rest:ident)*) => {
         true
     };
+    (seed in seed $($rest:ident)*) => {
+        true
+    };
+    (deprecated in seed $($rest:ident)*) => {
+        true
+    };
     ($flag:ident in $other:ident $($rest:ident)*) => {
         has_flag!($flag in $($rest)*)
     };
@@ -70,12 +76,14 @@ macro_rules! group {
 /// /// Docs of the operation.
 /// OperationId = METHOD "/path" -> Response [= status], js(group.name, ...), rust method_name [; flags] {
 ///     /// Docs of the field.
-///     wire_name: Patch<T> | Option<T> [= Rule::...] [; deprecated],
+///     wire_name: Patch<T> | Option<T> [= Rule::...] [; deprecated | seed],
 /// }
 /// ```
 /// The success status is 200 unless given (`-> () = 204` for an answer without a body).
 /// `Patch<T>` declares a nullable field, `Option<T>` one that is absent or a value.
-/// Operation flags: `deprecated`, `no_retry`.
+/// Operation flags: `deprecated`, `no_retry`. A field flagged `deprecated` is deprecated by the
+/// spec; one flagged `seed` is in no spec version, only in the seed documents or the official
+/// SDK (and is documented as deprecated too).
 macro_rules! operations {
     ($(
         $(#[doc = $doc:literal])*
@@ -177,6 +185,8 @@ macro_rules! operations_with_dollar {
                             nullable: <$ty as $crate::model::descriptor::Slot>::NULLABLE,
                             rule: rule_or_any!($($rule)?),
                             deprecated: has_flag!(deprecated in $($field_flag)?),
+                            #[cfg(not(target_arch = "wasm32"))]
+                            seed: has_flag!(seed in $($field_flag)?),
                             #[cfg(not(target_arch = "wasm32"))]
                             doc: concat!($($field_doc, "\n",)*),
                         },

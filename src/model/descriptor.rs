@@ -96,6 +96,10 @@ pub struct Field {
     pub rule: Rule,
     /// Deprecated by the API, or dropped from its newest spec; still sent when set.
     pub deprecated: bool,
+    /// In no spec version: named by the seed documents or sent by the official SDK (native
+    /// builds only: conformance and the stand-in read it).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub seed: bool,
     /// The field's documentation (native builds only: the TypeScript generator reads it).
     #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,

@@ -42,7 +42,7 @@ operations! {
             = Rule::OneOf(&["password", "otp", ""]),
         /// Deprecated (dropped from the newest spec; still sent when set): send emails from
         /// `verifications@clerk.dev` instead of your domain.
-        enhanced_email_deliverability: Patch<bool>; deprecated,
+        enhanced_email_deliverability: Patch<bool>; seed,
     }
 
     /// Updates the restriction settings of an instance. Answers with the restrictions; 402 when
@@ -61,7 +61,7 @@ operations! {
         block_disposable_email_domains: Patch<bool>,
         /// Deprecated (in no spec version; the official JS SDK still sends it): whether dots in
         /// Gmail addresses are ignored.
-        ignore_dots_for_gmail_addresses: Patch<bool>; deprecated,
+        ignore_dots_for_gmail_addresses: Patch<bool>; seed,
     }
 
     /// Fetches the instance's Protect settings.
@@ -170,10 +170,10 @@ operations! {
         test_mode: Patch<bool>,
         /// Deprecated (dropped from the newest spec; still sent when set): the JWT template that
         /// augments session tokens, or `""` to disable it.
-        session_token_template: Patch<String>; deprecated,
+        session_token_template: Patch<String>; seed,
         /// Deprecated (dropped from the newest spec; still sent when set): send emails from
         /// `verifications@clerk.dev` instead of your domain.
-        enhanced_email_deliverability: Patch<bool>; deprecated,
+        enhanced_email_deliverability: Patch<bool>; seed,
     }
 
     /// Deprecated twin of `ChangeProductionInstanceDomain` (PUT /beta_features/domain). Answers

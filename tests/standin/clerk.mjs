@@ -1,7 +1,7 @@
 // What the stand-in does as Clerk: the state of one instance, the checks on a request, the
 // operations, and the error format. No HTTP here; server.mjs owns sockets, namespaces and scripts.
 import { randomBytes } from "node:crypto";
-import { API_PREFIX, DEFAULT_SCOPES, findOperation } from "./api.mjs";
+import { API_PREFIX, DEFAULT_SCOPES, findOperation, operations, resources } from "./api.mjs";
 
 /** Roles every stand-in instance has; `creator_role_id` and `domains_default_role_id` must name one. */
 export const ROLES = [
@@ -13,66 +13,65 @@ export const ROLES = [
 // (all but XK, which is in common use for Kosovo).
 const NOT_A_COUNTRY = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ)$/;
 
+/** Where the stand-in keeps each stored resource's fields in its state. */
+const STATE_KEYS = {
+  Instance: "instance",
+  InstanceRestrictions: "restrictions",
+  InstanceProtect: "protect",
+  InstanceCommunication: "communication",
+  OAuthApplicationSettings: "oauth",
+  OrganizationSettings: "organization",
+};
+
+/** The resource an update writes to: its own answer's, else that of the read at the same path. */
+const homeOf = (op) => op.resource ?? operations.find((o) => o.method === "GET" && o.path === op.path)?.resource;
+
+/** Fields handled by a rule of their own below, never stored as they are sent. */
+const SPECIAL = new Set(["home_url", "is_secondary", "creator_role_id", "domains_default_role_id", "restricted_to_allowlist"]);
+
+/**
+ * Settings Clerk accepts but no read returns, visible through the control API's state endpoint:
+ * every request field that is not in the resource its update writes to (from the declarations).
+ */
+const WRITE_ONLY = [...new Set(operations.flatMap((op) => {
+  const home = resources[homeOf(op)];
+  return Object.keys(op.fields ?? {}).filter((name) => !SPECIAL.has(name) && !(STATE_KEYS[homeOf(op)] && home?.fields[name]));
+}))];
+
+const KIND_DEFAULTS = { boolean: false, integer: 0, string: null, "string[]": [] };
+const fieldDefault = (type) => structuredClone(KIND_DEFAULTS[type] ?? null);
+
+/** What a new instance shows where it differs from its field's kind default (false, 0, null, []). */
+const INITIAL = {
+  instance: { environment_type: "development" },
+  settings: { test_mode: true, hibp: true, from_email_address: "notifications", progressive_sign_up: true },
+  oauth: { default_scopes: DEFAULT_SCOPES },
+  organization: {
+    max_allowed_memberships: 5,
+    max_allowed_roles: 10,
+    max_role_sets_allowed: 1,
+    max_allowed_domains: 10,
+    max_allowed_permissions: 50,
+    creator_role: "org:admin",
+    admin_delete_enabled: true,
+    domains_default_role: "org:member",
+  },
+};
+
 /** A fresh instance, as Clerk would report it right after creation. */
 export function initialState(ns) {
-  return {
-    instance: {
-      object: "instance", id: `ins_standin_${ns}`, environment_type: "development", allowed_origins: [], workspace_id: null,
-    },
-    // Settings Clerk accepts but no GET returns; visible through the control API's state endpoint.
-    settings: {
-      test_mode: true,
-      hibp: true,
-      support_email: null,
-      clerk_js_version: null,
-      development_origin: null,
-      cookieless_dev: false,
-      url_based_session_syncing: false,
-      preferred_sign_in_strategy_when_password_required: null,
-      enhanced_email_deliverability: false,
-      from_email_address: "notifications",
-      progressive_sign_up: true,
-      session_token_template: null,
-    },
-    restrictions: {
-      object: "instance_restrictions",
-      allowlist: false,
-      blocklist: false,
-      allowlist_blocklist_disabled_on_sign_in: false,
-      block_email_subaddresses: false,
-      block_disposable_email_domains: false,
-      ignore_dots_for_gmail_addresses: false,
-    },
-    protect: { object: "instance_protect", rules_enabled: false, specter_enabled: false, checks_bypassed: false },
-    communication: { object: "instance_communication", blocked_country_codes: [] },
-    oauth: {
-      object: "oauth_application_settings",
-      dynamic_oauth_client_registration: false,
-      default_scopes: [...DEFAULT_SCOPES],
-      oauth_jwt_access_tokens: false,
-      client_id_metadata_documents_advertised: false,
-      client_id_metadata_documents_only_allow_pre_registered_clients: false,
-      client_id_metadata_documents_block_implicitly_allowed_clients: false,
-    },
-    organization: {
-      object: "organization_settings",
-      enabled: false,
-      max_allowed_memberships: 5,
-      max_allowed_roles: 10,
-      max_role_sets_allowed: 1,
-      max_allowed_domains: 10,
-      max_allowed_permissions: 50,
-      creator_role: "org:admin",
-      admin_delete_enabled: true,
-      domains_enabled: false,
-      slug_disabled: false,
-      domains_enrollment_modes: [],
-      domains_default_role: "org:member",
-      initial_role_set_key: null,
-    },
-    // Every accepted domain change, oldest first; `home_url` is the latest.
-    domain: { home_url: null, is_secondary: false, changes: [] },
-  };
+  const state = {};
+  for (const [name, key] of Object.entries(STATE_KEYS)) {
+    const { object, fields } = resources[name];
+    state[key] = Object.fromEntries(Object.entries(fields).map(([field, type]) => [field, field === "object" ? object : fieldDefault(type)]));
+  }
+  const types = Object.fromEntries(operations.flatMap((op) => Object.entries(op.fields ?? {}).map(([name, f]) => [name, f.type])));
+  state.settings = Object.fromEntries(WRITE_ONLY.map((name) => [name, fieldDefault(types[name])]));
+  for (const [key, values] of Object.entries(INITIAL)) Object.assign(state[key], structuredClone(values));
+  state.instance.id = `ins_standin_${ns}`;
+  // Every accepted domain change, oldest first; `home_url` is the latest.
+  state.domain = { home_url: null, is_secondary: false, changes: [] };
+  return state;
 }
 
 /** One entry of a Clerk error body. */
@@ -192,16 +191,25 @@ function valueProblem(field, value) {
   return pattern ? `has "${bad}", which does not match ${field.itemPattern}` : `has "${bad}", which is not one of ${field.itemEnum.join(", ")}`;
 }
 
-// Absent and null both mean "unchanged"; callers handle the exceptions before calling this.
-function assign(target, params, names, transform = (v) => v) {
-  for (const name of names) {
-    if (params[name] !== undefined && params[name] !== null) target[name] = transform(params[name]);
-  }
-}
-
+// Absent and null both mean "unchanged"; the operations handle the exceptions before this.
 const clearable = (value) => (value === "" ? null : value);
 const roleKey = (id) => ROLES.find((role) => role.id === id)?.key;
 const nonEmpty = (list) => list !== undefined && list !== null && list.length > 0;
+const copy = (value) => (Array.isArray(value) ? [...value] : value);
+
+/**
+ * Stores the params of `op` the way Clerk does: a field of the resource the update writes to is
+ * set there, any other (write-only) one in `state.settings`, `""` clearing a string; absent and
+ * null change nothing. Fields with a rule of their own are left to the operation.
+ */
+function store(op, state, params, skip = []) {
+  const key = STATE_KEYS[homeOf(op)];
+  for (const [name, value] of Object.entries(params)) {
+    if (value === null || value === undefined || SPECIAL.has(name) || skip.includes(name)) continue;
+    if (key && Object.hasOwn(state[key], name)) state[key][name] = copy(value);
+    else state.settings[name] = typeof value === "string" ? clearable(value) : copy(value);
+  }
+}
 
 function changeDomain(state, params) {
   if (params.home_url !== undefined) state.domain.home_url = params.home_url;
@@ -209,14 +217,16 @@ function changeDomain(state, params) {
   state.domain.changes.push({ home_url: params.home_url, is_secondary: params.is_secondary });
 }
 
-const instanceSettings = (state) => ({
-  object: "instance_settings",
-  id: state.instance.id,
-  restricted_to_allowlist: state.restrictions.allowlist,
-  from_email_address: state.settings.from_email_address,
-  progressive_sign_up: state.settings.progressive_sign_up,
-  enhanced_email_deliverability: state.settings.enhanced_email_deliverability,
-});
+/** The answer of PATCH /beta_features/instance_settings: a view over the stored settings. */
+const instanceSettings = (state) =>
+  Object.fromEntries(Object.keys(resources.InstanceSettings.fields).map((name) => [name,
+    name === "object" ? resources.InstanceSettings.object
+      : name === "id" ? state.instance.id
+        // The older name of the restrictions' allowlist switch.
+        : name === "restricted_to_allowlist" ? state.restrictions.allowlist
+          : state.settings[name] ?? null]));
+
+const op = (name) => operations.find((o) => o.name === name);
 
 // One function per operation: reads return the resource; writes return an error answer, a
 // resource, or nothing (then the operation's empty success status is sent).
@@ -227,28 +237,28 @@ const operate = {
       return errorAnswer(422, [paramError("form_param_value_invalid", "development_origin", "is invalid",
         `development_origin can only be set on development instances; this one is ${s.instance.environment_type}.`)]);
     }
-    assign(s.settings, p, ["test_mode", "hibp", "cookieless_dev", "url_based_session_syncing", "enhanced_email_deliverability"]);
-    assign(s.settings, p, ["support_email", "clerk_js_version", "development_origin",
-      "preferred_sign_in_strategy_when_password_required"], clearable);
+    store(op("UpdateInstance"), s, p, ["allowed_origins"]);
+    // An empty list changes nothing.
     if (nonEmpty(p.allowed_origins)) s.instance.allowed_origins = [...p.allowed_origins];
   },
   UpdateInstanceRestrictions(s, p) {
-    assign(s.restrictions, p, Object.keys(s.restrictions).filter((k) => k !== "object"));
+    store(op("UpdateInstanceRestrictions"), s, p);
     return ok(200, s.restrictions);
   },
   GetInstanceProtect: (s) => s.protect,
   UpdateInstanceProtect(s, p) {
-    assign(s.protect, p, ["rules_enabled", "specter_enabled"]);
+    store(op("UpdateInstanceProtect"), s, p);
     return ok(200, s.protect);
   },
   GetInstanceCommunication: (s) => s.communication,
   UpdateInstanceCommunication(s, p) {
-    assign(s.communication, p, ["blocked_country_codes"], (codes) => codes.filter((c) => !NOT_A_COUNTRY.test(c)));
+    store(op("UpdateInstanceCommunication"), s, p, ["blocked_country_codes"]);
+    if (p.blocked_country_codes != null) s.communication.blocked_country_codes = p.blocked_country_codes.filter((c) => !NOT_A_COUNTRY.test(c));
     return ok(200, s.communication);
   },
   GetInstanceOAuthApplicationSettings: (s) => s.oauth,
   UpdateInstanceOAuthApplicationSettings(s, p) {
-    assign(s.oauth, p, Object.keys(s.oauth).filter((k) => k !== "object"), (v) => (Array.isArray(v) ? [...v] : v));
+    store(op("UpdateInstanceOAuthApplicationSettings"), s, p);
     if (p.default_scopes === null) s.oauth.default_scopes = [...DEFAULT_SCOPES];
     return ok(200, s.oauth);
   },
@@ -261,17 +271,15 @@ const operate = {
         `No role with id "${p[unknownRole]}" exists in this instance.`)]);
     }
     const o = s.organization;
-    assign(o, p, ["enabled", "max_allowed_memberships", "admin_delete_enabled", "domains_enabled", "slug_disabled"]);
+    store(op("UpdateInstanceOrganizationSettings"), s, p, ["domains_enrollment_modes"]);
     if (nonEmpty(p.domains_enrollment_modes)) o.domains_enrollment_modes = [...p.domains_enrollment_modes];
     if (p.creator_role_id != null) o.creator_role = roleKey(p.creator_role_id);
     if (p.domains_default_role_id != null) o.domains_default_role = roleKey(p.domains_default_role_id);
     return ok(200, o);
   },
   UpdateInstanceAuthConfig(s, p) {
-    // restricted_to_allowlist is the older name of the restrictions' allowlist switch.
     if (p.restricted_to_allowlist != null) s.restrictions.allowlist = p.restricted_to_allowlist;
-    assign(s.settings, p, ["from_email_address", "progressive_sign_up", "test_mode", "enhanced_email_deliverability"]);
-    assign(s.settings, p, ["session_token_template"], clearable);
+    store(op("UpdateInstanceAuthConfig"), s, p);
     return ok(200, instanceSettings(s));
   },
   UpdateProductionInstanceDomain: changeDomain,

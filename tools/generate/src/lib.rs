@@ -1,8 +1,11 @@
-//! What the npm package takes from the crate's declarations and tables, so that none of it is
-//! kept in step by hand: `index.d.ts`, and the JS error classes and operation table.
+//! What the npm package (and the stand-in) take from the crate's declarations and tables, so
+//! that none of it is kept in step by hand: `index.d.ts`, the JS error classes and operation
+//! table, and `clerk-api.json` (the declarations as data, which the package does not ship).
 
+mod description;
 mod javascript;
 mod typescript;
 
+pub use description::clerk_api_json;
 pub use javascript::errors_js;
 pub use typescript::generate as index_d_ts;
