@@ -38,7 +38,7 @@ $(error make conformance needs Clerk's OpenAPI spec at $(SPEC): put clerk-bapi-2
 endif
 endif
 
-.PHONY: tools test test-native test-wasm test-standin test-node test-deno test-workerd test-wrangler test-fuzz \
+.PHONY: tools test test-native test-crate test-wasm test-standin test-node test-deno test-workerd test-wrangler test-fuzz \
 	conformance field-check pkg size demo bench fuzz clean test-rust-worker rust-worker rust-worker-bindgen-check size-rust-worker
 
 ## Tools: the wasm target, wasm-bindgen-cli (into .tools/), the npm packages (into node_modules/).
@@ -98,10 +98,17 @@ size: $(PKG)
 ## Deno and workerd (smoke, faults, load, the secret key, the worker example), the worker example
 ## under wrangler, a short JS fuzz, and the Rust Worker example in workerd. Nothing outside the
 ## repository: the spec checks are in `make conformance`.
-test: test-native test-wasm test-standin test-node test-deno test-workerd test-wrangler test-fuzz test-rust-worker
+test: test-native test-crate test-wasm test-standin test-node test-deno test-workerd test-wrangler test-fuzz test-rust-worker
 
 test-native:
 	cargo test --workspace
+
+## The crate as crates.io users get it: docs without a broken link, a host `cargo check` with the
+## features a Rust Worker uses, and `cargo publish --dry-run` (it packages, then builds the package).
+test-crate:
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --features serde,worker
+	cargo check --quiet --features serde,worker
+	cargo publish --dry-run --allow-dirty --quiet
 
 test-wasm: $(PKG)
 	node tests/with-standin.mjs -- env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -7,7 +7,7 @@
 //! | `std` | yes | Links the Rust standard library. Needed by `fetch`. |
 //! | `fetch` | yes | On `wasm32`: [`HostFetch`], the [`Transport`] over the host's `fetch` (web-sys), for Rust Workers. Implies `std`. |
 //! | `serde` | no | `Serialize`/`Deserialize` for [`Patch`], every params struct and every resource; on `wasm32` also [`from_js`] and [`to_js`] (serde-wasm-bindgen). |
-//! | `worker` | no | `From<Error>` for `worker::Error` and [`Error::to_response`] for workers-rs (`worker` 0.8). Implies `fetch`. |
+//! | `worker` | no | `From<Error>` for `worker::Error` and `Error::to_response` for workers-rs (`worker` 0.8). Implies `fetch`. |
 //! | `npm` | no | The npm package's module: C-ABI exports driven by its own JS, a no_std build with a trapping panic handler and a small allocator. Only for `make pkg`; it cannot be combined with `std`, `fetch` or `worker`. |
 //!
 //! A Rust Worker uses the defaults (plus `serde`, and `worker` if it wants the conversions).

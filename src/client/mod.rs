@@ -30,7 +30,53 @@ pub trait Transport {
     fn random(&self) -> f64;
 }
 
-/// A client for the instance operations, over a [`Transport`].
+/// A client for the instance operations, over a [`Transport`]: one `async` method per operation,
+/// named after the spec's operationId in snake_case. Every call checks its params first (nothing
+/// is sent when any is wrong), retries what may be retried, and never holds the secret key in an
+/// error.
+///
+/// Reads and updates (the JS API's `clerk.instances`):
+///
+/// ```no_run
+/// # async fn example() -> Result<(), clerk_instance_edge::Error> {
+/// use clerk_instance_edge::*;
+///
+/// let client = Client::new(HostFetch::global(), Options::new("sk_live_..."))?;
+/// let settings = client.get_instance_organization_settings(&GetInstanceOrganizationSettings {}).await?;
+/// if settings.max_allowed_memberships < Some(10) {
+///     let update = UpdateInstanceOrganizationSettings { max_allowed_memberships: Patch::Value(10), ..Default::default() };
+///     client.update_instance_organization_settings(&update).await?;
+/// }
+/// // `null` resets the default scopes; an absent field keeps its setting.
+/// let oauth = UpdateInstanceOAuthApplicationSettings { default_scopes: Patch::Null, ..Default::default() };
+/// client.update_instance_oauth_application_settings(&oauth).await?;
+/// # Ok(()) }
+/// ```
+///
+/// Domain changes, never retried once they may have reached the server (each logs every user out):
+///
+/// ```no_run
+/// # async fn example(client: &clerk_instance_edge::Client<clerk_instance_edge::HostFetch>) -> Result<(), clerk_instance_edge::Error> {
+/// use clerk_instance_edge::ChangeProductionInstanceDomain;
+///
+/// let change = ChangeProductionInstanceDomain { home_url: Some("https://www.example.com".into()), ..Default::default() };
+/// client.change_production_instance_domain(&change).await?;
+/// # Ok(()) }
+/// ```
+///
+/// The beta features (the JS API's `clerk.betaFeatures`), and a request checked and built first,
+/// sent later:
+///
+/// ```no_run
+/// # async fn example(client: &clerk_instance_edge::Client<clerk_instance_edge::HostFetch>) -> Result<(), clerk_instance_edge::Error> {
+/// use clerk_instance_edge::{Patch, UpdateInstanceAuthConfig};
+///
+/// let params = UpdateInstanceAuthConfig { from_email_address: Patch::Value("notifications".into()), ..Default::default() };
+/// let request = client.prepare(&params)?; // the exact request; its Debug hides the key
+/// let settings = client.send_prepared::<UpdateInstanceAuthConfig>(request).await?;
+/// assert_eq!(settings.from_email_address.as_deref(), Some("notifications"));
+/// # Ok(()) }
+/// ```
 pub struct Client<T> {
     transport: T,
     options: Options,

@@ -224,7 +224,7 @@ impl Value {
 pub type Entry = (usize, Patch<Value>);
 
 /// The typed parameters of one operation. Implemented by every params struct
-/// ([`UpdateInstance`], [`GetInstance`], ...).
+/// ([`UpdateInstance`](crate::UpdateInstance), [`GetInstance`](crate::GetInstance), ...).
 pub trait Params {
     /// The declaration of the operation.
     const OPERATION: &'static Operation;

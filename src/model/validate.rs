@@ -42,7 +42,7 @@ impl Spelling {
 
 impl Problem {
     /// A problem whose message is `` `param` `` followed by `rest`. A param that is a caller's
-    /// key of any length is cut to [`NAME_CHARS`] characters in both.
+    /// key of any length is cut to 100 characters in both.
     pub fn new(mut param: String, rest: &str) -> Problem {
         if cut(&param, NAME_CHARS).1 {
             param = shortened(&param, NAME_CHARS);
