@@ -6,7 +6,9 @@
 //   3. per call: sequential and concurrent updates against the stand-in on loopback
 //   4. payload building alone, no network
 import { execFileSync, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { cpus, totalmem } from "node:os";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -93,6 +95,45 @@ async function coldWorkerd() {
   }
   const spread = (values) => ({ median: median(values), q1: quantile(values, 0.25), q3: quantile(values, 0.75) });
   return Object.fromEntries(names.map((name) => [name, spread(times[name])]));
+}
+
+/**
+ * Start-up inside V8 (bench/startup-child.mjs), fresh Node processes interleaved: the minimal
+ * Workers of section 1, bundled as wrangler does but with the `.wasm` import served from
+ * `globalThis.__startupWasm` (a compiled module, as a Worker's upload gives it).
+ */
+async function startupV8() {
+  const dir = mkdtempSync(join(tmpdir(), "clerk-startup-"));
+  const fromGlobal = {
+    name: "wasm from a global",
+    setup(build) {
+      build.onResolve({ filter: /\.wasm$/ }, (args) => ({ path: args.path, namespace: "startup-wasm" }));
+      build.onLoad({ filter: /.*/, namespace: "startup-wasm" }, () => ({ contents: "export default globalThis.__startupWasm;", loader: "js" }));
+    },
+  };
+  try {
+    const files = {};
+    const workers = ["empty", "ours", "official"];
+    for (const worker of workers) {
+      files[worker] = join(dir, `${worker}.mjs`);
+      await build({ ...WRANGLER_BUNDLE, external: [], plugins: [fromGlobal], entryPoints: [here(`workers/${worker}.js`)], minify: true, outfile: files[worker], logLevel: "silent" });
+    }
+    const wasm = here("../pkg/clerk_instance_edge_bg.wasm");
+    const samples = { empty: [], ours: [], official: [] };
+    for (let i = 0; i < COLD_RUNS; i++) {
+      for (const worker of workers) {
+        const args = [here("startup-child.mjs"), files[worker], ...(worker === "ours" ? [wasm] : [])];
+        samples[worker].push(JSON.parse(String(execFileSync(process.execPath, args))));
+      }
+    }
+    const summary = (list) => Object.fromEntries(Object.keys(list[0]).map((key) => [key, median(list.map((s) => s[key]))]));
+    const result = { empty: summary(samples.empty), ours: summary(samples.ours), official: summary(samples.official) };
+    // What Node's module loader costs for any file is not the package's: the empty Worker's.
+    for (const worker of ["ours", "official"]) result[worker].netMs = result[worker].totalMs - result.empty.totalMs;
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // 3. Per call ----------------------------------------------------------------------------------
@@ -195,6 +236,7 @@ const sizes = { ours: await bundle("ours"), official: await bundle("official"), 
 const coldTimes = { ours: [], official: [] };
 for (let i = 0; i < COLD_RUNS; i++) for (const which of ["ours", "official"]) coldTimes[which].push(await coldNode(which));
 const cold = { ours: median(coldTimes.ours), official: median(coldTimes.official) };
+const v8 = await startupV8();
 const workerdCold = await coldWorkerd();
 const standin = await startStandinProcess();
 let sequential, concurrent;
@@ -227,6 +269,7 @@ Ratios are the headline: absolute times depend on the machine.
 |---|---|---|
 | bytes a Worker ships (gzip) | ${ratio(sizes.ours.gz, sizes.official.gz)} (${kb(sizes.ours.gz)} vs ${kb(sizes.official.gz)}) | at most 0.5×, and at most 20 KB |
 | cold start, Node (import to first request) | ${ratio(cold.ours, cold.official)} (${ms(cold.ours)} vs ${ms(cold.official)}) | at most 0.33× |
+| start-up inside V8: compile + evaluate + first call, over an empty Worker (median) | ${ratio(v8.ours.netMs, v8.official.netMs)} (${ms(v8.ours.netMs)} vs ${ms(v8.official.netMs)}) | at most 0.25× |
 | cold start, workerd (median over an empty Worker) | ${ms(workerdOver("ours"))} vs ${ms(workerdOver("official"))}, inside workerd's start-up spread (IQR ${ms(workerdCold.empty.q3 - workerdCold.empty.q1)}): not resolvable this way | at most 0.33× |
 | per call, sequential (median) | ${ratio(sequential.ours.median, sequential.official.median)}; ${ratio(sequential.ours.median, sequential.raw.median)} of raw fetch, ${ratio(sequential.ours.median, sequential.rawTimeout.median)} of raw fetch with a timeout | no slower; within 1.10× of raw fetch |
 | per call, ${CONCURRENCY} concurrent (median) | ${ratio(concurrent.ours.median, concurrent.official.median)}; ${ratio(concurrent.ours.median, concurrent.raw.median)} of raw fetch, ${ratio(concurrent.ours.median, concurrent.rawTimeout.median)} of raw fetch with a timeout | no slower; within 1.10× of raw fetch |
@@ -254,6 +297,22 @@ median.
 |---|---|
 | clerk-instance-edge | ${ms(cold.ours)} |
 | @clerk/backend | ${ms(cold.official)} |
+
+Inside V8: ${COLD_RUNS} fresh Node processes each, interleaved (\`bench/startup-child.mjs\`), on the
+minimal Workers of section 1 bundled as wrangler does, the \`.wasm\` given as a compiled module
+the way a Worker's upload gives it: compiling the \`.wasm\` (\`new WebAssembly.Module\`), evaluating
+the bundle, and the first call up to the request handed to \`fetch\` (instantiating the module
+included), medians. This is what a cold isolate pays for the package, without workerd's process
+start-up around it.
+
+| | compile .wasm | evaluate bundle | first call | total | over the empty Worker |
+|---|---|---|---|---|---|
+| empty Worker (Node's loader) | — | ${ms(v8.empty.evaluateMs)} | ${ms(v8.empty.firstCallMs)} | ${ms(v8.empty.totalMs)} | |
+| clerk-instance-edge | ${ms(v8.ours.compileMs)} | ${ms(v8.ours.evaluateMs)} | ${ms(v8.ours.firstCallMs)} | ${ms(v8.ours.totalMs)} | **${ms(v8.ours.netMs)}** |
+| @clerk/backend | — | ${ms(v8.official.evaluateMs)} | ${ms(v8.official.firstCallMs)} | ${ms(v8.official.totalMs)} | **${ms(v8.official.netMs)}** |
+
+Node's web globals that load lazily (fetch's classes, \`AbortController\`, the encoders) are loaded
+before the clock starts: a Worker's runtime has them built in.
 
 workerd: ${WORKERD_RUNS} runs each of \`workerd test\` on one Worker that makes one \`instances.update\`
 against a fake API Worker; wall time of the whole process, median, minus the same for a Worker
