@@ -85,25 +85,8 @@ macro_rules! group {
 /// spec; one flagged `seed` is in no spec version, only in the seed documents or the official
 /// SDK (and is documented as deprecated too).
 macro_rules! operations {
-    ($(
-        $(#[doc = $doc:literal])*
-        $id:ident = $method:ident $path:literal -> $response:ty $(= $status:literal)?,
-            js($($group:ident . $js:ident),+), rust $rust:ident $(; $($flag:ident)+)? {
-            $(
-                $(#[doc = $field_doc:literal])*
-                $name:ident : $ty:ty $(= $rule:expr)? $(; $field_flag:ident)?
-            ),* $(,)?
-        }
-    )*) => {
-        operations_with_dollar! { ($) $(
-            $(#[doc = $doc])*
-            $id = $method $path -> $response $(= $status)?, js($($group . $js),+), rust $rust $(; $($flag)+)? {
-                $(
-                    $(#[doc = $field_doc])*
-                    $name : $ty $(= $rule)? $(; $field_flag)?
-                ),*
-            }
-        )* }
+    ($($declarations:tt)*) => {
+        operations_with_dollar! { ($) $($declarations)* }
     };
 }
 
