@@ -20,7 +20,8 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -n 1)
 TARBALL := dist/clerk-instance-edge-$(VERSION).tgz
 
 # wrangler 4 refuses Node older than 22.12, so it runs on a Node 22 from npm, in .tools/; the rest
-# runs on the machine's Node (20.19 or later: Vite 8 and require(esm) need it). The example's package.json pins wrangler.
+# runs on the machine's Node (20.19 or later: Vite 8 and require(esm) need it). The example's
+# package.json pins wrangler.
 NODE22_VERSION := 22.23.5
 NODE22_PACKAGE := node-linux-$(if $(filter aarch64 arm64,$(shell uname -m)),arm64,x64)
 NODE22 := $(TOOLS)/node-$(NODE22_VERSION)/node_modules/$(NODE22_PACKAGE)/bin/node
