@@ -20,14 +20,18 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -n 1)
 TARBALL := dist/clerk-instance-edge-$(VERSION).tgz
 
 # wrangler 4 refuses Node older than 22.12, so it runs on a Node 22 from npm, in .tools/; the rest
-# runs on the machine's Node (20 or later). The example's package.json pins wrangler.
+# runs on the machine's Node (20.19 or later: Vite 8 and require(esm) need it). The example's
+# package.json pins wrangler.
 NODE22_VERSION := 22.23.5
 NODE22_PACKAGE := node-linux-$(if $(filter aarch64 arm64,$(shell uname -m)),arm64,x64)
 NODE22 := $(TOOLS)/node-$(NODE22_VERSION)/node_modules/$(NODE22_PACKAGE)/bin/node
 WRANGLER_VERSION := $(shell sed -n 's/^ *"wrangler": "\([^"]*\)".*/\1/p' worker-example/package.json)
 WRANGLER := $(TOOLS)/wrangler-$(WRANGLER_VERSION)/node_modules/wrangler/bin/wrangler.js
 # What the Node tests, the wrangler harness (scripts/wrangler.mjs) and the demo are told.
-HARNESS := CLERK_TARBALL=$(CURDIR)/$(TARBALL) WRANGLER_NODE=$(NODE22) WRANGLER_JS=$(WRANGLER)
+HARNESS := CLERK_TARBALL=$(CURDIR)/$(TARBALL) WRANGLER_NODE=$(NODE22) WRANGLER_JS=$(WRANGLER) NODE22=$(NODE22)
+# The browser tests drive Debian's Chromium through playwright-core (which has no browser of its
+# own here: a browser download is not possible); apt-get installs it when it is missing.
+CHROMIUM ?= /usr/bin/chromium
 
 CLERK_OPENAPI_SPEC ?= ../shared/reference/clerk-bapi-2026-05-12-instance.yml
 SPEC := $(abspath $(CLERK_OPENAPI_SPEC))
@@ -39,6 +43,7 @@ endif
 endif
 
 .PHONY: tools test test-native test-crate test-wasm test-standin test-node test-deno test-workerd test-wrangler test-fuzz \
+	test-bundlers test-bun test-edge-runtime \
 	conformance field-check pkg size demo bench fuzz clean test-rust-worker rust-worker rust-worker-bindgen-check size-rust-worker
 
 ## Tools: the wasm target, wasm-bindgen-cli (into .tools/), the npm packages (into node_modules/).
@@ -64,6 +69,10 @@ node_modules/.installed: package.json package-lock.json
 $(NODE22):
 	npm install --prefix $(TOOLS)/node-$(NODE22_VERSION) --no-save --no-audit --no-fund --loglevel=error \
 		$(NODE22_PACKAGE)@$(NODE22_VERSION)
+	test -x $@
+
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
 	test -x $@
 
 $(WRANGLER): | $(NODE22)
@@ -94,11 +103,14 @@ $(TARBALL): $(PKG)
 size: $(PKG)
 	@node scripts/size.mjs
 
-## Every test: native (with a short fuzz pass), wasm under Node, the stand-in, the package in Node,
-## Deno and workerd (smoke, faults, load, the secret key, the worker example), the worker example
-## under wrangler, a short JS fuzz, and the Rust Worker example in workerd. Nothing outside the
-## repository: the spec checks are in `make conformance`.
-test: test-native test-crate test-wasm test-standin test-node test-deno test-workerd test-wrangler test-fuzz test-rust-worker
+## Every test: native (with a short fuzz pass), the crate as published, wasm under Node, the
+## stand-in, the package in Node (20 and 22), Deno, workerd, Bun and Vercel's Edge Runtime (smoke;
+## in Node and workerd also faults, load, the secret key, the worker example), bundled by esbuild,
+## Vite, webpack and Rollup (run in Node and Chromium), the worker example under wrangler, a short
+## JS fuzz, and the Rust Worker example in workerd. Nothing outside the repository: the spec checks
+## are in `make conformance`.
+test: test-native test-crate test-wasm test-standin test-node test-deno test-workerd test-bun test-edge-runtime \
+	test-bundlers test-wrangler test-fuzz test-rust-worker
 
 test-native:
 	cargo test --workspace
@@ -117,17 +129,29 @@ test-wasm: $(PKG)
 test-standin: $(PKG)
 	node --test tests/standin/
 
-# From the tarball, installed into a fresh folder (tests/node/run.mjs).
-test-node: $(TARBALL)
+# From the tarball, installed into a fresh folder (tests/node/run.mjs), on this Node and on Node 22.
+test-node: $(TARBALL) $(NODE22)
 	$(HARNESS) node tests/with-standin.mjs -- node tests/node/run.mjs
 
-# Loopback network, the STANDIN_URL variable and the wasm file: nothing else.
+# Loopback network and the STANDIN_URL variable: nothing else (the module is embedded, no file is read).
 test-deno: $(PKG)
-	node tests/with-standin.mjs -- deno test --no-lock --allow-net=127.0.0.1 --allow-env=STANDIN_URL \
-		--allow-read=pkg/clerk_instance_edge_bg.wasm tests/deno/
+	node tests/with-standin.mjs -- deno test --no-lock --allow-net=127.0.0.1 --allow-env=STANDIN_URL tests/deno/
 
 test-workerd: $(PKG)
 	node tests/with-standin.mjs -- node tests/workerd/run.mjs
+
+# The smoke in Bun and in Vercel's Edge Runtime emulator (bundled as Vercel bundles an edge
+# function), each from the tarball installed into a fresh folder.
+test-bun: $(TARBALL)
+	$(HARNESS) node tests/with-standin.mjs -- node tests/bun/run.mjs
+
+test-edge-runtime: $(TARBALL)
+	$(HARNESS) node tests/with-standin.mjs -- node tests/edge-runtime/run.mjs
+
+# Each bundler bundles a program that imports the installed tarball; the bundles run in Node and
+# in Chromium; bundlers that cannot carry the .wasm fail at build time (tests/bundlers/).
+test-bundlers: $(TARBALL) $(CHROMIUM)
+	$(HARNESS) CHROMIUM=$(CHROMIUM) node --test tests/bundlers/
 
 # The worker example as a user runs it: the tarball installed into a fresh folder, then
 # `wrangler deploy --dry-run` and `wrangler dev` against the stand-in, driven over HTTP.

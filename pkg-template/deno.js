@@ -1,6 +1,4 @@
-// Deno reads the module next to this file: it needs read permission for that one file only.
-import { initSync } from "./clerk_instance_edge.js";
-
-initSync({ module: new WebAssembly.Module(await Deno.readFile(new URL("./clerk_instance_edge_bg.wasm", import.meta.url))) });
+// Deno, Deno Deploy and Netlify Edge: no read permission needed, the module is embedded.
+import "./embedded.js";
 
 export * from "./api.js";

@@ -1,7 +1,4 @@
-// Node reads the module next to this file.
-import { readFileSync } from "node:fs";
-import { initSync } from "./clerk_instance_edge.js";
-
-initSync({ module: new WebAssembly.Module(readFileSync(new URL("./clerk_instance_edge_bg.wasm", import.meta.url))) });
+// Node, and bundlers building for it (esbuild --platform=node, webpack's node target, Vite SSR).
+import "./embedded.js";
 
 export * from "./api.js";

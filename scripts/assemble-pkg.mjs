@@ -1,6 +1,7 @@
 // Assembles the npm package in pkg/ around the optimised wasm: the files of pkg-template/, the
 // crate's version, the root README, and what tools/generate writes from the crate's tables
-// (index.d.ts, and the error classes and operation table appended to errors.js).
+// (index.d.ts, and the error classes and operation table appended to errors.js), and the wasm as
+// base64 in embedded-wasm.js.
 import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 
@@ -17,3 +18,7 @@ manifest.version = version;
 writeFileSync(new URL("package.json", pkg), JSON.stringify(manifest, null, 2) + "\n");
 
 execFileSync("cargo", ["run", "--quiet", "--release", "-p", "generate", "--", pkg.pathname], { cwd: root, stdio: "inherit" });
+
+// The module as base64 in a JS module, for the entries that compile it from bytes (embedded.js).
+const wasm = readFileSync(new URL("clerk_instance_edge_bg.wasm", pkg));
+writeFileSync(new URL("embedded-wasm.js", pkg), `// Written by make pkg: clerk_instance_edge_bg.wasm as base64.\nexport default "${wasm.toString("base64")}";\n`);

@@ -1,10 +1,12 @@
 // `make size`: what a Worker loads for this package, raw and gzipped (the optimised wasm, the
-// glue, the JS API and its generated tables, an entry), then the wasm's largest items, read from
-// a copy optimised the same way but keeping its name section (target/size/named.wasm), so that a
-// regression shows where it came from.
+// glue, the JS API and its generated tables, an entry), then what each export condition's entry
+// ships once bundled and minified, then the wasm's largest items, read from a copy optimised the
+// same way but keeping its name section (target/size/named.wasm), so that a regression shows
+// where it came from.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 
 const root = new URL("../", import.meta.url);
 const pkg = new URL("pkg/", root);
@@ -25,6 +27,33 @@ for (const [name, file] of parts) {
   console.log(`${name.padEnd(16)} ${String(bytes.length).padStart(7)} B raw ${String(zipped).padStart(7)} B gzip`);
 }
 console.log(`${"total".padEnd(16)} ${String(raw).padStart(7)} B raw ${String(gz).padStart(7)} B gzip (each part gzipped alone)`);
+
+// Each entry bundled alone by esbuild (minified), as a bundler would for that condition: the JS,
+// and the .wasm beside it where the entry imports it as a module.
+const wasmFile = readFileSync(new URL("clerk_instance_edge_bg.wasm", pkg));
+const wasmGzip = gzipSync(wasmFile, { level: 9 }).length;
+console.log("\nentry            bundled JS (minified)   + .wasm module    = shipped");
+const entries = [
+  ["workerd.js", { platform: "neutral", conditions: ["workerd", "worker", "browser"] }],
+  ["edge-light.js", { platform: "browser", conditions: ["edge-light", "worker", "browser"] }],
+  ["node.js", { platform: "node" }],
+  ["deno.js", { platform: "neutral", conditions: ["deno"] }],
+  ["bun.js", { platform: "neutral", conditions: ["bun"] }],
+  ["browser.js", { platform: "browser" }],
+  ["index.js", { platform: "neutral" }],
+];
+for (const [entry, options] of entries) {
+  const { outputFiles, metafile } = await build({
+    stdin: { contents: 'export * from "clerk-instance-edge";', resolveDir: root.pathname },
+    bundle: true, minify: true, write: false, format: "esm", metafile: true, external: ["*.wasm", "*.wasm?module"], logLevel: "silent", ...options,
+  });
+  const took = Object.keys(metafile.inputs).map((file) => file.split("/").pop());
+  if (!took.includes(entry)) throw new Error(`bundling for ${entry} took ${took}`);
+  const js = outputFiles[0].contents;
+  const module = took.includes("embedded-wasm.js") ? 0 : wasmGzip;
+  const jsGzip = gzipSync(js, { level: 9 }).length;
+  console.log(`${entry.padEnd(16)} ${String(js.length).padStart(6)} B, ${String(jsGzip).padStart(6)} B gzip   ${module ? `+ ${module} B gzip` : "(embedded)     "}  = ${String(jsGzip + module).padStart(6)} B gzip`);
+}
 
 // The same module as pkg/ ships, optimised with its names kept.
 const built = new URL("target/wasm32-unknown-unknown/release/clerk_instance_edge.wasm", root).pathname;

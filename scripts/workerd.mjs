@@ -27,18 +27,22 @@ const binding = ([name, value]) =>
  * Bundles `workers` ({ name, entry, bindings, outbound, flags }) into a workerd config in a temporary
  * directory. Outbound fetches may reach loopback (and the internet when `internet`), unless a
  * worker names another worker as its `outbound`; services `external` ({ name: "host:port" }) are
- * reachable as service bindings. Returns `{ run, dispose }`.
+ * reachable as service bindings. Returns `{ run, dispose, bundled }`, where `bundled[name]` lists
+ * the files esbuild put in that worker's bundle.
  */
 export async function prepareWorkerd({ workers, external = {}, internet = false }) {
   const dir = mkdtempSync(join(tmpdir(), "clerk-workerd-"));
   const definitions = [];
+  const bundled = {};
   for (const { name, entry, bindings = {}, outbound = "outbound", flags = [] } of workers) {
-    await build({
+    const { metafile } = await build({
       ...WRANGLER_BUNDLE,
       entryPoints: [entry],
       outfile: join(dir, name, "worker.js"),
       logLevel: "warning",
+      metafile: true,
     });
+    bundled[name] = Object.keys(metafile.inputs);
     mkdirSync(join(dir, name), { recursive: true });
     copyFileSync(new URL(`../pkg/${WASM}`, import.meta.url), join(dir, name, WASM));
     definitions.push(`const ${name} :Workerd.Worker = (
@@ -77,15 +81,6 @@ export async function prepareWorkerd({ workers, external = {}, internet = false 
       }).finally(() => clearTimeout(timer));
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),
+    bundled,
   };
-}
-
-/** Bundles and runs `workerd test` once; resolves to workerd's exit status. */
-export async function runWorkerd(options) {
-  const workerd = await prepareWorkerd(options);
-  try {
-    return await workerd.run();
-  } finally {
-    workerd.dispose();
-  }
 }

@@ -240,6 +240,26 @@ export async function secret({ pkg, standin, runtime, inspect }) {
     }
   }
 
+  // A publishable key passed as the secret key has its own message, and is not quoted back
+  // either. Outside a browser page, `dangerouslyAllowBrowser` changes nothing; it must be a
+  // boolean. (The page itself is tested in Chromium: tests/bundlers/browser-key.js.)
+  {
+    const publishable = `pk_live_${CANARY}PUBLISHABLE`;
+    for (const extra of [{}, { dangerouslyAllowBrowser: true }]) {
+      const error = thrown(() => pkg.createInstanceClient({ secretKey: publishable, ...extra }));
+      clean("a publishable key as secretKey", error, "ClerkInvalidOptionsError");
+      check(/publishable key \(pk_\.\.\.\).*secret key \(sk_live_\.\.\. or sk_test_\.\.\.\)/.test(error.message), `the publishable key's message: ${error.message}`);
+      check(!/browser/.test(error.message), `outside a page, no word of a browser: ${error.message}`);
+    }
+    for (const allow of [true, false]) {
+      check(thrown(() => pkg.createInstanceClient({ secretKey: KEY, dangerouslyAllowBrowser: allow })) === undefined, `dangerouslyAllowBrowser: ${allow} outside a page`);
+    }
+    const notBoolean = thrown(() => pkg.createInstanceClient({ secretKey: KEY, dangerouslyAllowBrowser: "yes" }));
+    clean("dangerouslyAllowBrowser: a string", notBoolean, "ClerkInvalidOptionsError");
+    check(notBoolean.message.includes("dangerouslyAllowBrowser") && notBoolean.message.includes("must be true or false"), notBoolean.message);
+    figures.optionCases += 5;
+  }
+
   // Dry runs of every operation show the request without the key.
   {
     const clerk = pkg.createInstanceClient({ secretKey: KEY, apiUrl: "https://api.clerk.com" });

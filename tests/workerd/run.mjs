@@ -1,7 +1,7 @@
 // The workerd tests: the package through its `workerd` condition (tests/workerd/worker.js), and
 // the worker example end to end behind a service binding (tests/workerd/example.test.js).
 import { createServer } from "node:net";
-import { runWorkerd } from "../../scripts/workerd.mjs";
+import { prepareWorkerd } from "../../scripts/workerd.mjs";
 
 const standin = new URL(process.env.STANDIN_URL);
 const here = (file) => new URL(file, import.meta.url).pathname;
@@ -15,7 +15,7 @@ const closedPort = await new Promise((resolve) => {
   });
 });
 
-const status = await runWorkerd({
+const workerd = await prepareWorkerd({
   workers: [
     { name: "package", entry: here("worker.js"), bindings: { STANDIN_URL: standin.origin, STANDIN: { service: "standin" } } },
     {
@@ -41,4 +41,13 @@ const status = await runWorkerd({
   ],
   external: { standin: standin.host },
 });
-process.exitCode = status;
+try {
+  // The package's entry in the bundle (node_modules/clerk-instance-edge links to pkg/) is the one
+  // its `workerd` condition names, and the module is not embedded.
+  const taken = workerd.bundled.package.filter((file) => file.startsWith("pkg/")).map((file) => file.slice(4)).sort();
+  if (taken.join() !== "api.js,clerk_instance_edge.js,errors.js,workerd.js") throw new Error(`the workerd bundle took ${taken}`);
+  console.log("ok    workerd: the bundle took workerd.js, and the .wasm as a module");
+  process.exitCode = await workerd.run();
+} finally {
+  workerd.dispose();
+}

@@ -1,0 +1,4 @@
+// Bun, and `bun build`.
+import "./embedded.js";
+
+export * from "./api.js";
