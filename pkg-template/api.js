@@ -328,7 +328,10 @@ function dryRun(client, index, params) {
 /** A client for one Clerk instance (types in index.d.ts). Throws `ClerkInvalidOptionsError` for bad options. */
 export function createInstanceClient(options) {
   const kept = {};
-  const browser = typeof window === "object" && typeof document === "object" ? "browser" : "";
+  // A page (`window` and `document`) or a browser's Web Worker (`importScripts`, which no server
+  // runtime defines: Node, Deno, Bun, workerd and the Edge Runtime do not).
+  const inBrowser = (typeof window === "object" && typeof document === "object") || typeof importScripts === "function";
+  const browser = inBrowser ? "browser" : "";
   const checked = exchange(CLIENT, `${browser}\n${encode(options, fetchFact(kept))}`);
   if (checked[0] !== "O") throw answered(checked);
   const client = { line: checked.slice(1), fetch: kept.fetch };

@@ -282,7 +282,8 @@ pub fn secret_key(json: &Json) -> &str {
 
 /// Client options from JS. The `fetch` option itself stays in JS, which reports a function as
 /// `{"\u0000": "function"}` and an object with a `fetch` method as `{"\u0000": "fetcher"}`;
-/// `in_browser` is true when JS found a browser page (`window` and `document`).
+/// `in_browser` is true when JS found a browser page (`window` and `document`) or a browser's Web
+/// Worker (`importScripts`).
 pub fn client_options(json: &Json, in_browser: bool, problems: &mut Vec<Problem>) -> Options {
     let mut options = Options::new("");
     let members = match members(json, "options") {
@@ -341,7 +342,7 @@ pub fn client_options(json: &Json, in_browser: bool, problems: &mut Vec<Problem>
     if in_browser && !allow_browser {
         problems.push(Problem::new(
             "secretKey".into(),
-            "cannot be used in a browser page: the secret key grants full access to the instance, and anyone who can open the page can read it; call the API from a server or a Worker, or pass `dangerouslyAllowBrowser: true` if you mean it",
+            "cannot be used in a browser (a page or its Web Workers): the secret key grants full access to the instance, and anyone who can open the page can read it; call the API from a server or a Worker, or pass `dangerouslyAllowBrowser: true` if you mean it",
         ));
     }
     for problem in options.problems(Spelling::Js) {

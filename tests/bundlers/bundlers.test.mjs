@@ -213,7 +213,7 @@ describe("a secret key in a browser page (Chromium)", () => {
   test("refused without dangerouslyAllowBrowser: true, saying why and how, without the key", () => {
     for (const refused of [result.refused, result.refusedWhenFalse]) {
       assert.equal(refused?.name, "ClerkInvalidOptionsError");
-      assert.match(refused.message, /`secretKey` cannot be used in a browser page: the secret key grants full access to the instance/);
+      assert.match(refused.message, /`secretKey` cannot be used in a browser \(a page or its Web Workers\): the secret key grants full access to the instance/);
       assert.match(refused.message, /pass `dangerouslyAllowBrowser: true` if you mean it/);
       assert.equal(refused.quotesKey, false, "the key is quoted back");
     }
@@ -235,10 +235,10 @@ describe("a secret key in a browser page (Chromium)", () => {
 });
 
 // A Worker started by a page runs in the browser too, and anyone who opens the page can read what
-// it holds; but it has no `window` or `document`, so the package's check does not see a browser.
-// `typeof importScripts === "function"` would: it is so in Chromium's classic and module Workers,
-// and undefined in Node 20 and 22, Deno, Bun, workerd and the Edge Runtime (measured 2026-12-03).
-test("a secret key in a browser Web Worker is refused too", { todo: "the check in api.js looks for window and document only" }, async () => {
+// it holds; it has no `window` or `document`, so the package also looks for `importScripts`: a
+// function in Chromium's classic and module Workers, undefined in Node 20 and 22, Deno, Bun,
+// workerd and the Edge Runtime (measured 2026-12-03).
+test("a secret key in a browser Web Worker is refused too", async () => {
   const out = join(project.dir, "out", "worker-key.js");
   const program = `import { createInstanceClient } from "clerk-instance-edge";
 try { createInstanceClient({ secretKey: "sk_live_WORKERCANARY" }); postMessage("accepted"); } catch (error) { postMessage(error.message); }`;
