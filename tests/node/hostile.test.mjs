@@ -289,6 +289,50 @@ const scenarios = {
     return { before, after, goodCallMs: Math.round(ms) };
   },
 
+  async readerThatIsNoReader() {
+    // A getReader() that answers something without read() is an answer that is not what the
+    // Fetch standard says, like a chunk that is not bytes: malformed, never retried.
+    let answer;
+    let attempts = 0;
+    const clerk = pkg.createInstanceClient({ secretKey: KEY, retry: { maxAttempts: 3, maxDelayMs: 1 }, fetch: async () => (attempts++, answer) });
+    for (const [d, reader] of [["null", null], ["{}", {}], ["{ read: 5 }", { read: 5 }], ["42", 42]]) {
+      answer = { status: 200, headers: H(), body: { getReader: () => reader } };
+      attempts = 0;
+      const outcome = await settle(clerk.instances.get());
+      assert.ok(outcome.value instanceof pkg.ClerkUnexpectedResponseError, `getReader() answering ${d}: ${outcome.kind} ${show(outcome.value)} after ${attempts} attempts`);
+      assert.equal(outcome.value.status, 0);
+      assert.equal(attempts, 1, `getReader() answering ${d}: retried`);
+    }
+  },
+
+  async hugeTextsStayInJs() {
+    // What the caller's fetch throws or answers is cut in JS before it reaches the module, as
+    // bodies are (at 1 MiB): a 16 MiB thrown message or header must not be copied into wasm
+    // memory whole (measured: 40 ms of CPU per MiB, and an instance grown past 8 MiB).
+    let answer;
+    const clerk = pkg.createInstanceClient({ secretKey: KEY, retry: false, fetch: async () => answer() });
+    const huge = "z".repeat(16 * MiB);
+    await assertServes("before");
+    const before = stats();
+    const cases = {
+      "a 16 MiB thrown message": () => { throw new Error(huge); },
+      "a 16 MiB thrown string": () => { throw huge; },
+      "a 16 MiB cf-ray": () => ({ status: 500, headers: { get: (h) => (h === "cf-ray" ? huge : null) }, body: null }),
+      "a 16 MiB Retry-After": () => ({ status: 429, headers: { get: (h) => (h === "retry-after" ? huge : null) }, body: null }),
+      "a 16 MiB message thrown while reading": () => Object.defineProperty({ status: 200, body: null }, "headers", throwing(new Error(huge))),
+    };
+    const grew = [];
+    for (const [d, make] of Object.entries(cases)) {
+      answer = make;
+      const outcome = await settle(clerk.instances.get(), 10_000);
+      assert.ok(isPackageError(outcome.value), `${d}: ${show(outcome.value)}`);
+      assert.ok(outcome.value.message.length <= MESSAGE_LIMIT, d);
+      const now = stats();
+      if (now.instances !== before.instances || now.memoryBytes !== before.memoryBytes) grew.push(`${d}: ${JSON.stringify(now)}`);
+    }
+    assert.deepEqual(grew, [], `the module had to take in the whole text (before: ${JSON.stringify(before)})`);
+  },
+
   async mixedHostileSequence() {
     // Long-lived clients, one per lane, each used for the whole sequence; every round ends with
     // a good call on each. Steps near the stack limit may replace the instance (that is the
@@ -770,6 +814,8 @@ if (isMainThread) {
   run("issue 14: the three reproducers reject with ClerkUnexpectedResponseError and the module keeps serving", "issue14Reproducers", 10_000);
   run("issue 14: status 200n or Symbol(), text() resolving to a number or an object: ClerkUnexpectedResponseError, not a TypeError", "issue14OtherMalformed", 10_000);
   run("issue 14: 10,000 malformed answers of every kind through one module instance, then a good call; memory and instance flat", "tenThousandMalformed", 120_000);
+  run("issue 14: a body whose getReader() answers no reader is malformed, not a network error retried", "readerThatIsNoReader", 10_000);
+  run("issue 15: a huge thrown message or header is cut in JS, not copied whole into the module", "hugeTextsStayInJs", 60_000);
   // Issue 15
   run("issue 15: a long mixed hostile sequence on long-lived clients never kills the module", "mixedHostileSequence", 120_000);
   run("issue 15: the secret key as a param name (or in a long name or value that is cut) is in no message, String, JSON or stack", "keyAsParamName");
