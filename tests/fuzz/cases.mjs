@@ -209,7 +209,7 @@ export function genParams(rng, op, env, { validOnly = false } = {}) {
       const secretValue = () => {
         // The client's own key (or a look-alike) as the value, or inside it, or in a list.
         const x = secretish(rng, env.secret);
-        return f.kind === "list" ? { ...x, v: [x.v], d: `[${x.d}]` } : x;
+        return f.kind === "list" ? { v: [x.v], d: `[${x.d}]`, t: "array", items: [x] } : x;
       };
       h = validOnly ? validValue(rng, f) : rng.weighted([[4, () => validValue(rng, f)], [3, () => invalidValue(rng, f)], [3, () => hostileFor(rng, env)], [f.kind === "string" || f.kind === "list" ? 1 : 0, secretValue]]);
       verdict = classify(f, h);
@@ -800,7 +800,7 @@ export async function callOptionsCase(rng, env) {
       if (h.wrap) {
         const key = rng.weighted([[4, "signal"], [1, () => nearMiss(rng, "signal")], [1, () => rng.pick(["timeout", "headers", "retry", "__proto__", ""])]]);
         // Objects that are neither plain nor AbortSignals get past the check (a known finding).
-        while (key === "signal" && ((env.skip.has("signal-not-abortsignal") && ["exotic", "proxy", "toJSON"].includes(h.t)) || (env.skip.has("deep-call-options") && h.deep))) h = { ...hostileFor(rng, env), wrap: true };
+        while (key === "signal" && ((env.skip.has("signal-not-abortsignal") && ["exotic", "proxy", "toJSON"].includes(h.t)) || (env.skip.has("signal-passes-brand-check") && h.t === "proxy") || (env.skip.has("deep-call-options") && h.deep))) h = { ...hostileFor(rng, env), wrap: true };
         options = {};
         Object.defineProperty(options, key, { value: h.v, enumerable: true, configurable: true, writable: true });
         d = `{${JSON.stringify(key)}: ${desc(h)}}`;
@@ -820,10 +820,14 @@ export async function callOptionsCase(rng, env) {
         () => { const c = new AbortController(); c.abort("r"); return [new Proxy(c.signal, {}), "a Proxy of an aborted AbortSignal"]; },
         () => [{ "\u0000": "object" }, "a forged marker object"],
         () => [new (class FakeSignal { aborted = true; reason = "fake reason"; addEventListener() {} removeEventListener() {} })(), "a duck-typed aborted signal"],
+        // Node's AbortSignal brand check reads a symbol property: a Proxy that answers every
+        // property passes it, and then answers `aborted`, `reason` and the listener methods.
+        ...(env.skip.has("signal-passes-brand-check") ? [] : [() => [new Proxy({}, { get: () => true }), "a Proxy answering true to every property"]]),
       ])();
       options = { signal: fake[0] };
       d = `{signal: ${fake[1]}}`;
       if (fake[0] && typeof fake[0] === "object" && "reason" in fake[0]) reasonOf = { reason: fake[0].reason };
+      if (fake[1].startsWith("a Proxy answering")) reasonOf = { reason: true };
       break;
     }
     case "hidden signal": {

@@ -40,6 +40,7 @@ const SKIPPABLE = {
   "deep-call-options": "call options nested more than 64 levels deep",
   "reader-not-a-reader": "a body whose getReader() answers something without a read() method",
   "stack-getters": "calls near the stack limit whose params or options are read through getters",
+  "signal-passes-brand-check": "call options whose signal is a Proxy that passes Node's AbortSignal brand check",
 };
 
 function parseArgs(argv) {

@@ -305,6 +305,20 @@ const scenarios = {
     }
   },
 
+  async signalPassingTheBrandCheck() {
+    // Node's AbortSignal brand check reads a symbol property, so a Proxy that answers every
+    // property passes it; whatever the package then makes of it (a signal aborted with `true`,
+    // or refused params), its own code must not throw a TypeError past the call.
+    const clerk = pkg.createInstanceClient({ secretKey: KEY, fetch: recorder().fetch });
+    for (const [d, answer] of [["true", true], ["false", false], ["1", 1]]) {
+      const signal = new Proxy({}, { get: () => answer });
+      const outcome = await settle(clerk.instances.update({ hibp: true }, { signal }));
+      const ok = outcome.kind === "resolved" || isPackageError(outcome.value) || Object.is(outcome.value, answer);
+      assert.ok(ok, `a signal Proxy whose every property is ${d}: ${outcome.kind} ${show(outcome.value)}`);
+    }
+    await assertServes("after the look-alike signals");
+  },
+
   async hugeTextsStayInJs() {
     // What the caller's fetch throws or answers is cut in JS before it reaches the module, as
     // bodies are (at 1 MiB): a 16 MiB thrown message or header must not be copied into wasm
@@ -816,6 +830,7 @@ if (isMainThread) {
   run("issue 14: 10,000 malformed answers of every kind through one module instance, then a good call; memory and instance flat", "tenThousandMalformed", 120_000);
   run("issue 14: a body whose getReader() answers no reader is malformed, not a network error retried", "readerThatIsNoReader", 10_000);
   run("issue 15: a huge thrown message or header is cut in JS, not copied whole into the module", "hugeTextsStayInJs", 60_000);
+  run("issue 15: a signal Proxy that passes Node's AbortSignal brand check gives a package error or its reason, not a TypeError", "signalPassingTheBrandCheck", 10_000);
   // Issue 15
   run("issue 15: a long mixed hostile sequence on long-lived clients never kills the module", "mixedHostileSequence", 120_000);
   run("issue 15: the secret key as a param name (or in a long name or value that is cut) is in no message, String, JSON or stack", "keyAsParamName");
