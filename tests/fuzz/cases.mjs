@@ -229,8 +229,9 @@ export function genParams(rng, op, env, { validOnly = false } = {}) {
     }
     if (used.has(key)) continue;
     used.add(key);
-    // A key past 1 MiB makes the params too large to read: refused whole, no key named.
-    if (key.length > 1 << 20) h = { ...h, big: true };
+    // A key past 1 MiB makes the params too large to read: refused whole, no key named (unless
+    // its value is undefined, which JSON leaves out with the key).
+    if (key.length > 1 << 20 && h.v !== undefined) h = { ...h, big: true };
     entries.push({ key, h, verdict, near });
   }
   return buildParams(rng, op, entries, { validOnly, env });
