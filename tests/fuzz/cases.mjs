@@ -1250,10 +1250,10 @@ export async function stackCase(rng, env) {
   const e = o.value;
   const out = [];
   if ((o.kind === "threw" || o.kind === "rejected") && isA(e, RangeError)) return { d, violations: out };
-  if (o.kind === "rejected" && isA(e, pkg.ClerkNetworkError) && isA(e.cause, RangeError)) return { d, violations: out };
+  if (o.kind === "rejected" && isA(e, pkg.ClerkNetworkError) && isA(e.cause, RangeError)) return { d, violations: checkOutcome(o, { where: d }) };
   if (isA(e, pkg.ClerkInvalidParamsError) || isA(e, pkg.ClerkInvalidOptionsError)) {
     out.push({ ...v("stack-as-invalid", `${d}: valid input reported as ${e.constructor.kind} near the stack limit: ${e.message.slice(0, 200)}`), sig: `${kind}${getters ? " (getters)" : ""}` });
-    return { d, violations: out };
+    return { d, violations: [...out, ...checkOutcome(o, { where: d, sync: kind !== "call" })] };
   }
   out.push(...checkOutcome(o, { where: d, sync: kind !== "call" }));
   if ((o.kind === "resolved" || o.kind === "returned") && p.values) {
