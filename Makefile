@@ -215,7 +215,7 @@ size-rust-worker: $(RUST_WORKER_BUILT) $(RUST_WORKER)/size/bare/build/index_bg.w
 ## The long fuzz runs: the native decoder, readers and retry loop, then the JS package.
 fuzz: $(PKG)
 	FUZZ_CASES=$${FUZZ_CASES:-50000} cargo test --release --test fuzz -- --nocapture
-	node tests/fuzz/run.mjs --cases $${JS_FUZZ_CASES:-100000}
+	node tests/fuzz/run.mjs --cases $${JS_FUZZ_CASES:-200000}
 
 ## The worker example under `wrangler dev`, changing settings through the package: against the
 ## stand-in, or the real API when CLERK_SECRET_KEY is set (and CLERK_API_URL is not).

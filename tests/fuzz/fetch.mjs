@@ -9,8 +9,22 @@ export class Dispatcher {
     this.script = [];
     this.calls = [];
     this.requestErrors = [];
+    // Requests made while `inside` runs (a re-entrant call from a getter or from this fetch):
+    // answered 204 and kept apart, so that they count as none of the case's attempts.
+    this.innerCalls = [];
+    this.depth = 0;
     // The function handed to the client; `this` is never relied on.
     this.fetch = (url, init) => this.#handle(url, init);
+  }
+
+  /** Runs `fn` with requests to this dispatcher answered 204 and not counted (see innerCalls). */
+  inside(fn) {
+    this.depth++;
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+    }
   }
 
   /** Plays `steps` for the next attempts (the last one repeats), and forgets earlier calls. */
@@ -18,9 +32,14 @@ export class Dispatcher {
     this.script = steps;
     this.calls = [];
     this.requestErrors = [];
+    this.innerCalls = [];
   }
 
   #handle(url, init) {
+    if (this.depth > 0) {
+      this.innerCalls.push({ url, method: init?.method, body: init?.body });
+      return Promise.resolve(new Response(null, { status: 204 }));
+    }
     const headers = init?.headers && typeof init.headers === "object" ? { ...init.headers } : init?.headers;
     const call = { url, method: init?.method, headers, body: init?.body, signal: init?.signal };
     this.calls.push(call);
@@ -123,6 +142,13 @@ async function play(step, signal, call) {
       return new Promise(() => {});
     case "weird":
       return step.value;
+    case "make":
+      // A response-like made fresh for each attempt (its getters and proxies act once).
+      return step.make();
+    case "reenter":
+      // The caller's fetch calls the package before it answers.
+      step.reenter();
+      return play(step.then, signal, call);
   }
   throw new Error(`fuzz/fetch: unknown step ${step.kind}`);
 }
@@ -159,6 +185,13 @@ function jsonString(rng, s) {
 }
 
 const ws = (rng) => (rng.chance(0.1) ? rng.pick([" ", "\n", "\t", "\r\n  "]) : "");
+
+/** An object shaped like the package's internal markers, as JSON text: `{"\u0000":"bigint",...}`. */
+export function markerJson(rng) {
+  const what = rng.pick(["bigint", "undefined", "thrown", "too large", "function", "object", "NaN", "symbol", "AbortSignal", "fetcher"]);
+  const value = rng.pick([null, '"zz"', '"12"', '"9223372036854775808"', '""', "12", "{}"]);
+  return `{"\\u0000":${JSON.stringify(what)}${value === null ? "" : `,"value":${value}`}}`;
+}
 
 /** A random JSON value as text (well formed). */
 export function randomJsonValue(rng, depth = 0) {
@@ -210,9 +243,9 @@ export function resourceBody(rng, resource, { bigIntegers = true } = {}) {
     expected[field.name] = value;
   }
   for (let i = rng.weighted([[6, 0], [3, 1], [1, 3]]); i > 0; i--) {
-    const key = rng.pick(["__proto__", "constructor", "prototype", "toString", "unknown_field", "id_", "_private", "OBJECT", randomString(rng, { wellFormed: true, maxLen: 6 })]);
+    const key = rng.pick(["__proto__", "constructor", "prototype", "toString", "unknown_field", "id_", "_private", "OBJECT", "\u0000", "value", randomString(rng, { wellFormed: true, maxLen: 6 })]);
     if (resource.some((f) => f.wire === key)) continue;
-    members.push(`${JSON.stringify(key)}:${rng.chance(0.2) ? '{"polluted":true}' : randomJsonValue(rng)}`);
+    members.push(`${JSON.stringify(key)}:${rng.weighted([[2, '{"polluted":true}'], [2, () => markerJson(rng)], [6, () => randomJsonValue(rng)]])}`);
   }
   return { text: `${ws(rng)}{${rng.shuffle(members).join(",")}}${ws(rng)}`, expected };
 }
@@ -236,6 +269,9 @@ export function clerkErrorBody(rng) {
         '{"a__b":1,"_x_y":2,"c_":3,"param_name":"p","paramName":"q"}',
         '{"nested":{"snake_case":"stays"}}',
         randomJsonValue(rng),
+        // Shaped like the package's markers: plain data all the same (issue 15).
+        markerJson(rng),
+        `{"nested":${markerJson(rng)},"list":[${markerJson(rng)}]}`,
       ]);
     }
     const text = `{"code":${JSON.stringify(code)},"message":${JSON.stringify(message)}${item.long_message !== undefined ? `,"long_message":${JSON.stringify(item.long_message)}` : ""}${metaText !== null ? `,"meta":${metaText}` : ""}}`;
@@ -293,6 +329,7 @@ export function otherBody(rng, resourceText) {
     [1, () => ({ body: Uint8Array.of(0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d), d: "invalid UTF-8 in a string", json: true })],
     [1, () => ({ body: Uint8Array.of(0xef, 0xbb, 0xbf, ...new TextEncoder().encode(resourceText)), d: "BOM + resource", json: true, same: true })],
     [1, () => ({ body: "\u0000".repeat(10), d: "NULs" })],
+    [1, () => ({ body: markerJson(rng), d: "a body shaped like a marker", json: true })],
     [1, () => ({ body: resourceText + " ".repeat(MiB + 1 - new TextEncoder().encode(resourceText).length), d: "resource padded to 1 MiB + 1", over: true })],
     [1, () => ({ body: bigString(MiB * 2, "x"), d: "2 MiB of x", over: true })],
     [1, () => ({ body: JSON.stringify({ errors: [{ code: "x", message: bigString(MiB, "é") }] }), d: "error body over 1 MiB", over: true })],
@@ -329,3 +366,179 @@ export function echoBody(rng) {
 }
 
 export { hostile, show, thrownValue };
+
+// ---------------------------------------------------------------------------------------------
+// Response-likes: what a caller's fetch may resolve to that is not a Response (issue 14)
+
+const revokedProxy = () => {
+  const r = Proxy.revocable({}, {});
+  r.revoke();
+  return r.proxy;
+};
+const getterThrowing = (o, key, value) => Object.defineProperty(o, key, { enumerable: true, get() { throw value; } });
+
+/** A value of a type no field of a Response has. */
+function wrongTyped(rng) {
+  return rng.pick([
+    () => [200n, "200n"], () => [Symbol("x"), "a Symbol"], () => [{}, "{}"], () => [[200], "[200]"], () => [null, "null"],
+    () => [undefined, "undefined"], () => [true, "true"], () => [() => 200, "a function"], () => [revokedProxy(), "a revoked Proxy"],
+    () => [Object.create(null), "Object.create(null)"], () => [new Number(200), "new Number(200)"], () => [NaN, "NaN"],
+  ])();
+}
+
+/**
+ * A response-like the caller's fetch resolves to, made fresh per attempt, and what it must
+ * become (issue 14): `malformed`, a ClerkUnexpectedResponseError with status 0 after exactly one
+ * attempt, never retried; or `network`, a rejection while waiting (text() or read() throwing or
+ * rejecting, or an answer that the promise machinery itself rejects, such as a revoked Proxy,
+ * whose `then` cannot be read), retried like any network error. `cause` is the thrown value when
+ * the package must keep it as the cause. `{ make, expect, cause?, d, finding? }`.
+ */
+export function responseLike(rng, thrown, { readerFinding = true } = {}) {
+  const H = () => new Headers();
+  const sized = () => new Headers({ "content-length": String(rng.range(0, 50)) });
+  const t = () => thrown();
+  const malformed = (d, make, extra = {}) => ({ d, make, expect: "malformed", ...extra });
+  const network = (d, make, extra = {}) => ({ d, make, expect: "network", ...extra });
+  const reader = (read) => ({ getReader: () => ({ read, cancel() {} }) });
+  return rng.weighted([
+    // The status.
+    [4, () => {
+      const [v, d] = rng.chance(0.6) ? wrongTyped(rng) : rng.pick([[-1, "-1"], [0, "0"], [99, "99"], [600, "600"], [1e9, "1e9"], [200.5, "200.5"], [Infinity, "Infinity"], ["200", '"200"'], [" 204", '" 204"']]);
+      return malformed(`status ${d}`, () => ({ status: v, headers: H(), body: null }));
+    }],
+    [1, () => {
+      const x = t();
+      return malformed(`a status getter that throws ${x.d}`, () => getterThrowing({ headers: H(), body: null }, "status", x.v), { cause: x.v });
+    }],
+    // The headers.
+    [3, () => {
+      const status = rng.pick([200, 204, 404, 429, 503]);
+      return rng.weighted([
+        [1, () => malformed("no headers", () => ({ status, body: null }))],
+        [1, () => {
+          const [v, d] = wrongTyped(rng);
+          return malformed(`headers ${d}`, () => ({ status, headers: v, body: null }));
+        }],
+        [1, () => malformed("headers without get", () => ({ status, headers: { "retry-after": "1", has: () => true }, body: null }))],
+        [1, () => malformed("headers whose get is not a function", () => ({ status, headers: { get: "retry-after" }, body: null }))],
+        [3, () => {
+          const [v, d] = wrongTyped(rng);
+          const name = rng.pick(["retry-after", "cf-ray", "content-length", "every header"]);
+          // null and undefined are what Headers.get answers for a header that is absent.
+          if (v === null || v === undefined) return { d: `headers.get answering ${d}`, make: () => ({ status: 204, headers: { get: () => v }, body: null }), expect: "ok204" };
+          return malformed(`headers.get answering ${d} for ${name}`, () => ({ status, headers: { get: (h) => (name === "every header" || h === name ? v : null) }, body: null }));
+        }],
+        [2, () => {
+          const x = t();
+          return malformed(`headers.get throwing ${x.d}`, () => ({ status, headers: { get() { throw x.v; } }, body: null }), { cause: x.v });
+        }],
+        [1, () => {
+          const x = t();
+          return malformed(`a headers getter throwing ${x.d}`, () => getterThrowing({ status, body: null }, "headers", x.v), { cause: x.v });
+        }],
+      ]);
+    }],
+    // text(), when the length is known.
+    [3, () => {
+      const base = (text) => ({ status: rng.pick([200, 500]), headers: sized(), body: {}, text });
+      return rng.weighted([
+        [3, () => {
+          const [v, d] = rng.chance(0.7) ? wrongTyped(rng) : rng.pick([[5, "5"], [new String("{}"), 'new String("{}")'], [new Uint8Array(2), "a Uint8Array"]]);
+          // A revoked Proxy cannot resolve a promise: text() rejects.
+          if (d === "a revoked Proxy") return network(`text() resolving to ${d}`, () => base(async () => revokedProxy()));
+          return malformed(`text() resolving to ${d}`, () => base(async () => v));
+        }],
+        [1, () => malformed("text() answering a number without a promise", () => base(() => 7))],
+        [1, () => malformed("a body but no text()", () => ({ status: 200, headers: sized(), body: {} }))],
+        [1, () => malformed("text that is not a function", () => ({ ...base(undefined), text: "{}" }))],
+        [1, () => {
+          const x = t();
+          return malformed(`a text getter throwing ${x.d}`, () => getterThrowing({ status: 200, headers: sized(), body: {} }, "text", x.v), { cause: x.v });
+        }],
+        [2, () => {
+          const x = t();
+          return network(`text() throwing ${x.d}`, () => base(() => { throw x.v; }), { cause: x.v });
+        }],
+        [2, () => {
+          const x = t();
+          return network(`text() rejecting with ${x.d}`, () => base(async () => { throw x.v; }), { cause: x.v });
+        }],
+      ]);
+    }],
+    // The body stream, when the length is not known.
+    [4, () => {
+      const status = rng.pick([200, 500]);
+      const ok = new TextEncoder().encode("{}");
+      const chunks = (bad) => {
+        let i = 0;
+        return reader(async () => (i++ === 0 ? bad : { done: true }));
+      };
+      return rng.weighted([
+        [3, () => {
+          const [v, d] = rng.chance(0.6) ? wrongTyped(rng) : rng.pick([["{}", '"{}"'], [42, "42"], [new ArrayBuffer(2), "an ArrayBuffer"], [[123, 125], "[123, 125]"], [{ byteLength: 2 }, "{byteLength: 2}"]]);
+          return malformed(`a body stream chunk ${d}`, () => ({ status, headers: H(), body: chunks({ done: false, value: v }) }));
+        }],
+        [1, () => {
+          const [v, d] = wrongTyped(rng);
+          // A revoked Proxy cannot resolve a promise: read() rejects.
+          if (d === "a revoked Proxy") return network(`read() resolving to ${d}`, () => ({ status, headers: H(), body: reader(async () => revokedProxy()) }));
+          return malformed(`read() resolving to ${d}`, () => ({ status, headers: H(), body: reader(async () => v) }));
+        }],
+        [1, () => malformed("read() answering a number without a promise", () => ({ status, headers: H(), body: reader(() => 3) }))],
+        [1, () => {
+          const x = t();
+          return malformed(`a read() result whose done getter throws ${x.d}`, () => ({ status, headers: H(), body: reader(async () => getterThrowing({}, "done", x.v)) }), { cause: x.v });
+        }],
+        [1, () => {
+          const x = t();
+          return network(`read() throwing ${x.d}`, () => ({ status, headers: H(), body: reader(() => { throw x.v; }) }), { cause: x.v });
+        }],
+        [1, () => {
+          const x = t();
+          return network(`read() rejecting with ${x.d} after a chunk`, () => {
+            let i = 0;
+            return { status, headers: H(), body: reader(async () => { if (i++ === 0) return { done: false, value: ok }; throw x.v; }) };
+          }, { cause: x.v });
+        }],
+        [1, () => {
+          const [v, d] = rng.pick([[42, "42"], ["{}", '"{}"'], [{}, "{}"], [true, "true"]]);
+          return malformed(`a body ${d} that is not a stream`, () => ({ status, headers: H(), body: v }));
+        }],
+        [1, () => {
+          const x = t();
+          return malformed(`a body getter throwing ${x.d}`, () => getterThrowing({ status, headers: H() }, "body", x.v), { cause: x.v });
+        }],
+        [1, () => {
+          const x = t();
+          return malformed(`getReader() throwing ${x.d}`, () => ({ status, headers: H(), body: { getReader() { throw x.v; } } }), { cause: x.v });
+        }],
+        // A getReader() that answers no reader: the package's own read() call then throws.
+        [readerFinding ? 1 : 0, () => {
+          const [v, d] = rng.pick([[null, "null"], [{}, "{}"], [{ read: 5 }, "{read: 5}"], [42, "42"]]);
+          return malformed(`getReader() answering ${d}`, () => ({ status, headers: H(), body: { getReader: () => v } }), { finding: "reader-not-a-reader" });
+        }],
+      ]);
+    }],
+    // The answer itself.
+    [3, () => {
+      return rng.weighted([
+        [4, () => {
+          const [v, d] = rng.pick([[null, "null"], [undefined, "undefined"], [42, "42"], ["200 OK", '"200 OK"'], [Symbol("r"), "a Symbol"], [200n, "200n"], [false, "false"], [() => 200, "a function"]]);
+          return malformed(`fetch resolving to ${d}`, () => v);
+        }],
+        [1, () => malformed("fetch resolving to {}", () => ({}))],
+        [1, () => malformed("fetch resolving to [200]", () => [200])],
+        [2, () => network("fetch resolving to a revoked Proxy", () => revokedProxy())],
+        [1, () => {
+          const x = t();
+          return network(`fetch resolving to a Proxy whose every trap throws ${x.d}`, () => new Proxy({}, { get() { throw x.v; } }), { cause: x.v });
+        }],
+        [1, () => {
+          const x = t();
+          return malformed(`fetch resolving to a Proxy whose get throws ${x.d} but for then`, () => new Proxy({}, { get(_, k) { if (k === "then") return undefined; throw x.v; } }), { cause: x.v });
+        }],
+      ]);
+    }],
+  ]);
+}

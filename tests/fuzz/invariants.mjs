@@ -8,6 +8,22 @@ export const SECRET_MARK = "FUZZSECRETKEY";
 
 const v = (code, msg) => ({ code, msg });
 
+/** The longest message an error may have, however large its input (issue 15). */
+export const MESSAGE_LIMIT = 8192;
+
+/**
+ * Observations that are not failures (structuredClone of an error whose cause cannot be cloned,
+ * which issue 15 calls optional; the key in a dry-run body): kind -> { count, example }. The run
+ * prints them at the end.
+ */
+export const notes = new Map();
+
+export function note(kind, example) {
+  const n = notes.get(kind);
+  if (n) n.count++;
+  else notes.set(kind, { count: 1, example });
+}
+
 /** Describes any value without letting it throw (revoked proxies, throwing getters...). */
 export function describe(value) {
   try {
@@ -167,7 +183,42 @@ export function checkError(error, ctx = {}) {
       if (typeof error.body !== "string") out.push(v("bad-field", `${where}: unexpected-response error.body is ${describe(error.body)}`));
       break;
   }
+  out.push(...checkSerializable(error, `${where}: ${name}`));
   out.push(...checkNoSecret(error, `${where}: ${name}`));
+  return out;
+}
+
+/**
+ * Every error, whatever its input (issue 15): a message of at most MESSAGE_LIMIT characters, a
+ * String() barely longer, JSON.stringify that does not throw. structuredClone is noted when it
+ * throws (a cause that is a Symbol or a function cannot be cloned, and the cause must stay what
+ * fetch threw).
+ */
+export function checkSerializable(error, where) {
+  const out = [];
+  try {
+    const message = error.message;
+    if (typeof message === "string" && message.length > MESSAGE_LIMIT) out.push({ ...v("long-message", `${where}: a message of ${message.length} characters (at most ${MESSAGE_LIMIT}): ${message.slice(0, 200)}…`), sig: "message" });
+    const text = String(error);
+    if (text.length > MESSAGE_LIMIT + 200) out.push({ ...v("long-message", `${where}: String(error) has ${text.length} characters`), sig: "String" });
+  } catch (e) {
+    out.push(v("unprintable", `${where}: reading message or String(error) threw ${describe(e)}`));
+  }
+  try {
+    const json = JSON.stringify(error);
+    if (typeof json !== "string") out.push(v("json-throws", `${where}: JSON.stringify(error) gave ${typeof json}`));
+  } catch (e) {
+    out.push(v("json-throws", `${where}: JSON.stringify(error) threw ${describe(e)}`));
+  }
+  try {
+    structuredClone(error);
+  } catch (e) {
+    let cause = "no cause";
+    try {
+      cause = "cause" in error ? `a cause of type ${typeof error.cause}` : "no cause";
+    } catch {}
+    note(`structuredClone throws (${cause})`, `${where}: ${describe(e)}`);
+  }
   return out;
 }
 

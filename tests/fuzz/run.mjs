@@ -8,12 +8,12 @@
 //   node tests/fuzz/run.mjs --seed 42 --case 17 # replays one case, verbosely
 import { performance } from "node:perf_hooks";
 import { Dispatcher } from "./fetch.mjs";
-import { checkHealth, checkPrototypes, describe, snapshotPrototypes } from "./invariants.mjs";
+import { checkHealth, checkPrototypes, describe, notes, snapshotPrototypes } from "./invariants.mjs";
 import { Rng, caseRng } from "./rng.mjs";
-import { discover, pkg, wasmExports } from "./schema.mjs";
+import { discover, pkg } from "./schema.mjs";
 import { selfCheck } from "./selfcheck.mjs";
 import {
-  callOptionsCase, clientOptionsCase, concurrentCase, fetchCase, guardCase, paramsCase, responsesCase, secretKey, validCase,
+  callOptionsCase, clientOptionsCase, concurrentCase, fetchCase, guardCase, innerOutcomes, paramsCase, responsesCase, secretKey, stackCase, validCase,
 } from "./cases.mjs";
 
 const CATEGORIES = {
@@ -25,6 +25,7 @@ const CATEGORIES = {
   "client-options": [11, clientOptionsCase],
   concurrent: [3, concurrentCase],
   guard: [2, guardCase],
+  stack: [2, stackCase],
 };
 
 /** Inputs that can be left out with --skip, one per finding, so a known bug need not block. */
@@ -37,6 +38,9 @@ const SKIPPABLE = {
   "signal-getter-throws": "call options whose non-enumerable signal getter throws",
   "toJSON-undefined": "objects whose toJSON returns undefined, a function or a symbol",
   "deep-call-options": "call options nested more than 64 levels deep",
+  "reader-not-a-reader": "a body whose getReader() answers something without a read() method",
+  "stack-getters": "calls near the stack limit whose params or options are read through getters",
+  "signal-passes-brand-check": "call options whose signal is a Proxy that passes Node's AbortSignal brand check",
 };
 
 function parseArgs(argv) {
@@ -127,16 +131,22 @@ async function main() {
   globalThis.fetch = globalDispatcher.fetch;
 
   const ops = discover(globalDispatcher.fetch);
+  // The long-lived clients: made once, used by every category for the whole run, and each
+  // health-checked after every case. They share one secret key, which the params and fetch
+  // categories also pass as param names and values.
+  const secret = secretKey(new Rng(seed, 1e9));
   const mk = (label, options, maxAttempts, maxDelayMs, shape = "function") => {
     const dispatcher = new Dispatcher();
-    const fetch = shape === "object" ? { fetch: dispatcher.fetch } : dispatcher.fetch;
-    const clerk = pkg.createInstanceClient({ secretKey: secretKey(new Rng(seed, 1e9)), fetch, ...options });
+    const fetch = shape === "object" ? { fetch: dispatcher.fetch } : shape === "binding" ? new (class Binding { fetch(u, i) { return dispatcher.fetch(u, i); } })() : dispatcher.fetch;
+    const create = shape === "binding" ? pkg.createClerkClient : pkg.createInstanceClient;
+    const clerk = create({ secretKey: secret, fetch, ...options });
     return { label, clerk, dispatcher, maxAttempts, maxDelayMs, timeoutMs: options.timeoutMs };
   };
   const pool = [
     mk("A (retry 2 attempts ≤5 ms, timeout 25 ms)", { retry: { maxAttempts: 2, maxDelayMs: 5, baseDelayMs: 2 }, timeoutMs: 25 }, 2, 5),
     mk("B (retry off, timeout 25 ms)", { retry: false, timeoutMs: 25 }, 1, 0),
     mk("C (retry 3 attempts ≤5 ms, timeout 30 ms, {fetch} object)", { retry: { maxAttempts: 3, maxDelayMs: 5 }, timeoutMs: 30 }, 3, 5, "object"),
+    mk("D (createClerkClient, retry 2 attempts ≤3 ms, timeout 40 ms, a binding)", { retry: { maxAttempts: 2, maxDelayMs: 3, baseDelayMs: 1 }, timeoutMs: 40 }, 2, 3, "binding"),
   ];
   const [first, second] = pool;
 
@@ -152,13 +162,16 @@ async function main() {
 
   // The client that re-entrant getters call while another call reads its params.
   const reentrant = mk("R (re-entrant calls)", { retry: false, timeoutMs: 25 }, 1, 0);
-  const env = { ops, pool, main: first, reentrant, globalDispatcher, skip: args.skip, limitMs: args.callLimitMs, samples };
-  const wasm = await wasmExports();
-  const memStart = wasm.memory.buffer.byteLength;
+  const env = { ops, pool, main: first, reentrant, globalDispatcher, skip: args.skip, limitMs: args.callLimitMs, samples, secret, inner: [], caseClient: null };
+  // The wasm module's figures: the memory of its current instance (0 between a dropped instance
+  // and the next exchange), and how many instances were made (a new one after a stack overflow
+  // inside an exchange, or after an exchange that grew it past 8 MiB).
+  const statsStart = pkg.instanceStats();
+  let memHigh = statsStart.memoryBytes;
 
   const only = args.only ?? Object.keys(CATEGORIES);
   const table = only.map((c) => [CATEGORIES[c][0], c]);
-  const stats = Object.fromEntries(only.map((c) => [c, { n: 0, ms: 0 }]));
+  const stats = Object.fromEntries(only.map((c) => [c, { n: 0, ms: 0, replaced: 0 }]));
   const failures = new Map(); // signature -> { first, count }
   let trapped = false;
   const amplified = new Set(); // signatures of escapes already repeated
@@ -175,6 +188,7 @@ async function main() {
     const { rng, category } = pick(index);
     current = index;
     const protos = snapshotPrototypes();
+    const instancesBefore = pkg.instanceStats().instances;
     const started = performance.now();
     let result;
     try {
@@ -183,6 +197,9 @@ async function main() {
       result = { d: "(the fuzzer itself failed)", violations: [{ code: "fuzzer-bug", msg: `${describe(error)}\n${error?.stack ?? ""}` }] };
     }
     let violations = result.violations;
+    // What re-entrant getters and fetches started during the case.
+    violations.push(...(await innerOutcomes(env)));
+    env.caseClient = null;
     // After an escape or a trap, complaints about the outcome would only repeat it.
     if (violations.some((x) => x.code.startsWith("escaped") || x.code === "wasm-trap")) {
       violations = violations.filter((x) => !["wrong-outcome", "wrong-attempts", "bad-field"].includes(x.code));
@@ -207,6 +224,9 @@ async function main() {
     const ms = performance.now() - started;
     stats[category].n++;
     stats[category].ms += ms;
+    const now = pkg.instanceStats();
+    if (now.instances !== instancesBefore || now.memoryBytes === 0) stats[category].replaced++;
+    memHigh = Math.max(memHigh, now.memoryBytes);
     if (args.verbose) console.log(`case ${index} (${category}, ${ms.toFixed(1)} ms): ${result.d}`);
     for (const x of violations) {
       // One report per kind of violation: by code, and by what escaped or by category.
@@ -225,9 +245,12 @@ async function main() {
   const total = performance.now() - t0;
 
   const ran = Object.values(stats).reduce((a, s) => a + s.n, 0);
-  for (const [c, s] of Object.entries(stats)) if (s.n || args.case === null) console.log(`  ${c.padEnd(15)} ${String(s.n).padStart(7)} cases ${(s.ms / 1000).toFixed(2).padStart(7)} s`);
-  const memEnd = wasm.memory.buffer.byteLength;
-  console.log(`fuzz: ${ran} cases in ${(total / 1000).toFixed(2)} s; wasm memory ${MiB(memStart)} -> ${MiB(memEnd)}`);
+  for (const [c, s] of Object.entries(stats)) {
+    if (s.n || args.case === null) console.log(`  ${c.padEnd(15)} ${String(s.n).padStart(7)} cases ${(s.ms / 1000).toFixed(2).padStart(7)} s${s.replaced ? `  (${s.replaced} replaced the instance)` : ""}`);
+  }
+  const statsEnd = pkg.instanceStats();
+  console.log(`fuzz: ${ran} cases in ${(total / 1000).toFixed(2)} s; wasm memory ${MiB(statsStart.memoryBytes)} -> ${MiB(statsEnd.memoryBytes)} (at most ${MiB(memHigh)}), instances ${statsStart.instances} -> ${statsEnd.instances}; ${pool.length} long-lived clients healthy after every case`);
+  for (const [kind, n] of notes) console.log(`  note: ${kind}: ${n.count} time(s), e.g. ${n.example.slice(0, 300)}`);
 
   if (failures.size) {
     console.log(`\nfuzz: FAILED: ${failures.size} distinct violation(s)${trapped ? " (stopped: the module trapped)" : failures.size >= args.maxFailures ? ` (stopped after ${args.maxFailures}; raise --max-failures)` : ""}`);

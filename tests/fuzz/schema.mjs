@@ -5,7 +5,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import * as pkg from "clerk-instance-edge";
 
 export { pkg };
@@ -22,13 +21,6 @@ export const ERROR_CLASSES = {
   ClerkTimeoutError: pkg.ClerkTimeoutError,
   ClerkUnexpectedResponseError: pkg.ClerkUnexpectedResponseError,
 };
-
-/** The wasm module instance the package runs on (its memory, to watch for growth). */
-export async function wasmExports() {
-  const glue = await import(pathToFileURL(join(PKG_DIR, "clerk_instance_edge.js")).href);
-  // Already initialised by the package's entry: initSync returns the same instance.
-  return glue.initSync(undefined);
-}
 
 /** Rules beyond the type, by JS param name (README, "Checks before sending"). */
 const RULES = {

@@ -60,6 +60,8 @@ export async function selfCheck({ unhandled }) {
   const leakyField = new pkg.ClerkAPIResponseError({ message: "fine", status: 401, errors: [], body: `sk_live_${SECRET_MARK}`, attempts: 1 });
   expectCode("a key in a field (JSON.stringify)", checkError(leakyField), "secret-leak");
   expectCode("an empty message", checkError(new pkg.ClerkNetworkError({ message: "", attempts: 1 })), "bad-message");
+  expectCode("a 10,000-character message", checkError(new pkg.ClerkNetworkError({ message: "m".repeat(10_000), attempts: 1 })), "long-message");
+  expectCode("a BigInt in a field", checkError(new pkg.ClerkAPIResponseError({ message: "x", status: 422, errors: [{ code: "c", message: "m", meta: { n: 12n } }], attempts: 1 })), "json-throws");
   expectCode("an empty problems list", checkError(new pkg.ClerkInvalidParamsError({ message: "x", problems: [] })), "bad-problems");
   expectCode("a problem without message", checkError(new pkg.ClerkInvalidOptionsError({ message: "x", problems: [{ param: "a" }] })), "bad-problems");
   expectCode("the wrong class", checkError(new pkg.ClerkNetworkError({ message: "x", attempts: 1 }), { allowed: ["ClerkInvalidParamsError"] }), "wrong-class");

@@ -299,6 +299,26 @@ export function hostile(rng, depth = 0) {
   ]);
 }
 
+/**
+ * A string that is or holds the client's secret key, or looks like one: the key itself, the key
+ * inside a long string (across the 100-character cut of names and the excerpts of values, up to
+ * 300,000 characters), twice, or an `sk_live_`/`sk_test_` look-alike that is not the key (those
+ * may be shown; they hold no SECRET_MARK). `{ v, d }`.
+ */
+export function secretish(rng, secret) {
+  return rng.weighted([
+    [3, () => val(secret, "the client's secret key")],
+    [3, () => {
+      const before = rng.pick([0, 1, 50, 59, 60, 80, 95, 99, 100, 150, 490, 499, 500, rng.range(0, 3000), 300_000]);
+      const after = rng.pick([0, 1, 10, 1000, rng.range(0, 3000)]);
+      return val(`${bigString(before, "x")}${secret}${bigString(after, "y")}`, `the key after ${before} and before ${after} characters`);
+    }],
+    [1, () => val(`${secret}${secret}`, "the key twice")],
+    [1, () => val(`${secret}@example.com`, "the key as an address")],
+    [2, () => val(`sk_${rng.pick(["live", "test"])}_${rng.pick(["LOOKALIKE", "Zm9vYmFy", "0000000000000000"])}${rng.range(0, 1e6)}`, "an sk_ look-alike")],
+  ]);
+}
+
 /** The description of a generated value. */
 export const desc = (x) => x.d ?? show(x.v);
 
