@@ -28,18 +28,42 @@ const marker = (what, value) => ({ [MARKER]: what, value });
  */
 function describe(thrown) {
   try {
-    return String(thrown?.message ?? thrown);
+    return clip(String(thrown?.message ?? thrown));
   } catch {
     return "a value with no string form";
   }
 }
 
-/** Whether the JS stack has room for a modest recursion (else a RangeError was ours, not a value's). */
-function stackHasRoom(depth = 200) {
+/**
+ * What a host reports (a thrown message, a header) is cut here before it reaches the module: the
+ * module keeps at most 500 characters of any such text, so copying megabytes into wasm memory
+ * would only cost time and memory. Longer than anything the module shows, so that a secret key
+ * the cut falls inside is never in what it shows.
+ */
+const TEXT_LIMIT = 1000;
+const clip = (text) => (text.length > TEXT_LIMIT ? text.slice(0, TEXT_LIMIT) : text);
+
+/**
+ * Whether `value` nests deeper than any params or options do (the module reads 64 levels): then
+ * a RangeError from JSON.stringify was the value's doing, not the caller's stack's. Iterative, and
+ * bounded in width, so that it cannot overflow or run long itself.
+ */
+function nestsDeep(value) {
   try {
-    return (function probe(n) {
-      return n === 0 || probe(n - 1);
-    })(depth);
+    let level = [value];
+    for (let depth = 0; depth < 100; depth++) {
+      const next = [];
+      for (const node of level) {
+        if (node === null || typeof node !== "object") continue;
+        for (const key of Object.keys(node)) {
+          if (next.length === 10_000) return false;
+          next.push(node[key]);
+        }
+      }
+      if (next.length === 0) return false;
+      level = next;
+    }
+    return true;
   } catch {
     return false;
   }
@@ -70,15 +94,16 @@ function encode(value, facts) {
     if (typeof text !== "string") return JSON.stringify(marker("object"));
     return text.length > MAX_JSON ? JSON.stringify(marker("too large")) : text;
   } catch (error) {
-    if (atStackLimit(error)) throw error;
+    // The engine's stack overflow at the caller's depth is reported as such, not as bad input.
+    if (isStackOverflow(error) && !nestsDeep(value)) throw error;
     return JSON.stringify(marker("thrown", describe(error)));
   }
 }
 
-/** Whether a thrown value is the engine's stack overflow at the caller's depth (not a value's). */
-function atStackLimit(thrown) {
+/** The engine's "Maximum call stack size exceeded" (a getter's own RangeError is just an error). */
+function isStackOverflow(thrown) {
   try {
-    return thrown instanceof RangeError && !stackHasRoom();
+    return thrown instanceof RangeError && /call stack/i.test(describe(thrown));
   } catch {
     return false; // a revoked Proxy, thrown: `instanceof` itself throws
   }
@@ -115,11 +140,14 @@ function plain(raw, serialized, holder) {
 
 const abortedGetter = globalThis.AbortSignal && Object.getOwnPropertyDescriptor(AbortSignal.prototype, "aborted")?.get;
 
-/** Whether `value` is a real AbortSignal: the getter's brand check refuses look-alikes and proxies. */
+/**
+ * Whether `value` is a real AbortSignal: the getter's brand check refuses look-alikes, and the
+ * prototype check the Proxies that pass Node's brand check (it reads a symbol through them).
+ */
 function isAbortSignal(value) {
   try {
     abortedGetter.call(value);
-    return true;
+    return Object.getPrototypeOf(value) === AbortSignal.prototype;
   } catch {
     return false;
   }
@@ -143,7 +171,8 @@ function resource(text) {
   return value;
 }
 
-const typeOf = (value) => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`);
+const typeOf = (value) =>
+  value === null || value === undefined ? String(value) : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
 
 /**
  * One attempt through `fetcher` (the global fetch when undefined, a function, or an object with
@@ -191,7 +220,7 @@ async function attempt(fetcher, { method, url, headers, body }, timeoutMs, signa
     for (const name of ["retry-after", "cf-ray", "content-length"]) {
       const value = headerOf.get(name);
       if (value !== null && value !== undefined && typeof value !== "string") return malformed(`its header ${name} is ${typeOf(value)}, not a string`);
-      found[name] = value ?? null;
+      found[name] = value === null || value === undefined ? null : clip(value);
     }
     const read = await readBody(response, found["content-length"], settled, (next) => (stage = next));
     if (read.malformed) return malformed(read.malformed);
@@ -203,7 +232,9 @@ async function attempt(fetcher, { method, url, headers, body }, timeoutMs, signa
     return { failure: "network", cause, message: describe(cause) };
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", abort);
+    try {
+      signal?.removeEventListener("abort", abort);
+    } catch {} // a real AbortSignal (checked before the call) does not throw; nothing may escape here
   }
 }
 
@@ -218,6 +249,7 @@ const malformed = (message) => ({ failure: "malformed", message });
 async function readBody(response, length, settled, stage) {
   const stream = response.body;
   if (stream === null || stream === undefined) return { text: "", truncated: false };
+  // A read that throws or rejects is network I/O failing; what it yields is checked as the answer.
   if (length !== null && Number(length) <= MAX_BODY) {
     if (typeof response.text !== "function") return { malformed: "it has a body but no text() method" };
     stage("network");
@@ -229,6 +261,9 @@ async function readBody(response, length, settled, stage) {
   }
   if (typeof stream.getReader !== "function") return { malformed: "its body is not a stream" };
   const reader = stream.getReader();
+  if (reader === null || typeof reader !== "object" || typeof reader.read !== "function") {
+    return { malformed: `its body's getReader() answered ${typeOf(reader)}, not a reader` };
+  }
   const decoder = new TextDecoder();
   let text = "";
   let left = MAX_BODY;
