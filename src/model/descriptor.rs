@@ -84,7 +84,7 @@ impl Group {
 }
 
 /// One request field of an operation, as declared once in [`operations`](crate::OPERATIONS).
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Field {
     /// The wire name, as in the API (`test_mode`). The JS name is its lowerCamelCase.
     pub name: &'static str,
@@ -96,6 +96,8 @@ pub struct Field {
     pub rule: Rule,
     /// Deprecated by the API, or dropped from its newest spec; still sent when set.
     pub deprecated: bool,
+    /// A list the API leaves unchanged when it is sent empty, so that it cannot be cleared.
+    pub empty_ignored: bool,
     /// The field's documentation (native builds only: the TypeScript generator reads it).
     #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
