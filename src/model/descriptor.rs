@@ -206,6 +206,19 @@ pub enum Value {
     StringList(Vec<String>),
 }
 
+/// As the JSON value it is.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Boolean(b) => serializer.serialize_bool(*b),
+            Value::Integer(n) => serializer.serialize_i64(*n),
+            Value::String(s) => serializer.serialize_str(s),
+            Value::StringList(items) => items.serialize(serializer),
+        }
+    }
+}
+
 impl Value {
     /// The kind of this value.
     pub const fn kind(&self) -> Kind {

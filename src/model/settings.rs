@@ -9,6 +9,8 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+#[cfg(test)]
+use super::descriptor::Method;
 use super::descriptor::{Entry, Field, Operation, Value};
 use super::operations::*;
 use super::patch::Patch;
@@ -16,7 +18,6 @@ use super::validate::{check_item, validate, Problem, Spelling};
 use crate::text::push_u64;
 
 /// One section of a settings document: the update that applies it and the read that shows it.
-#[derive(Debug)]
 pub struct Section {
     /// Its name in the document (`organizationSettings`).
     pub name: &'static str,
@@ -30,6 +31,22 @@ pub struct Section {
     #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
 }
+
+/// `Section("protect")`: the operations are in `SECTIONS`.
+impl core::fmt::Debug for Section {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_tuple("Section").field(&self.name).finish()
+    }
+}
+
+/// Sections are one per name.
+impl PartialEq for Section {
+    fn eq(&self, other: &Section) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for Section {}
 
 settings! {
     /// `PATCH /instance`. Only `allowed_origins` can be read back (`GET /instance`); every other
@@ -414,7 +431,7 @@ mod tests {
         assert_eq!(reads[0], Some("GetInstance"));
         assert_eq!(reads[1], None);
         assert_eq!(reads[6], None);
-        assert!(SECTIONS.iter().all(|s| s.update.method == crate::model::Method::Patch), "no domain change is a section");
+        assert!(SECTIONS.iter().all(|s| s.update.method == Method::Patch), "no domain change is a section");
         assert_eq!(SECTIONS.iter().filter(|s| s.beta).count(), 1);
     }
 
