@@ -6,11 +6,12 @@ use alloc::vec::Vec;
 
 mod call;
 mod options;
-mod settings;
+// Re-exported by lib.rs, not here: it extends `Client`, so a `pub use` here would be an import
+// loop (tests/layers.rs).
+pub(crate) mod settings;
 
 pub use call::{Call, Failure, HttpResponse, Next, MAX_BODY_BYTES};
 pub use options::{Options, API_URL, API_VERSION, USER_AGENT};
-pub use settings::{ApplyReport, Confirmation, ListEditReport, Outcome, Plan, SectionOutcome, SectionPlan, Verify};
 
 use crate::model::*;
 use crate::text::{find, redact};
