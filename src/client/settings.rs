@@ -318,18 +318,10 @@ impl<T: Transport> Client<T> {
     /// most, `verify.wait_ms` apart; one confirmation per section. A failed read counts as a
     /// read that did not confirm.
     async fn confirm(&self, written: &[(&'static Section, &[Entry])], verify: Verify) -> Vec<Confirmation> {
-        // What each section must show: the values written to readable fields (`None`: nothing).
+        // What each section must still show (`None`: nothing a read can confirm).
         let mut pending: Vec<Option<Vec<&'static Field>>> = written
             .iter()
-            .map(|(section, entries)| {
-                let fields: Vec<&'static Field> = entries
-                    .iter()
-                    .filter(|(_, patch)| matches!(patch, Patch::Value(_)))
-                    .filter_map(|(index, _)| section.update.fields.get(*index))
-                    .filter(|field| section.readable(field).is_some())
-                    .collect();
-                (verify.reads > 0 && !fields.is_empty()).then_some(fields)
-            })
+            .map(|(section, entries)| Some(section.unconfirmed(entries, None)).filter(|fields| verify.reads > 0 && !fields.is_empty()))
             .collect();
         for round in 0..verify.reads.min(Verify::MAX_READS) {
             if pending.iter().flatten().all(Vec::is_empty) {
@@ -345,7 +337,7 @@ impl<T: Transport> Client<T> {
                     continue;
                 }
                 if let Ok(current) = self.read(read).await {
-                    *stale = section.unconfirmed(entries, &current);
+                    *stale = section.unconfirmed(entries, Some(&current));
                 }
             }
         }

@@ -9,10 +9,11 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::table::{option, ClientOption, RetryOption, CALL_OPTIONS, CLIENT_OPTIONS, RETRY_OPTIONS};
+use super::table::{option, ApplyOption, ClientOption, RetryOption, VerifyOption, APPLY_OPTIONS, CALL_OPTIONS, CLIENT_OPTIONS, RETRY_OPTIONS, VERIFY_OPTIONS};
+use crate::client::settings::Verify;
 use crate::client::Options;
 pub use crate::model::unknown_key;
-use crate::model::{kind_phrase, Entry, Field, Kind, Operation, Patch, Problem, Spelling, Value};
+use crate::model::{kind_phrase, null_section, unknown_section, Entry, Field, Kind, Operation, Patch, Problem, Spelling, Value, SECTIONS};
 use crate::text::{is_js_name, js_name, push_quoted, push_u64};
 use crate::wire::{parse, Json, Retry};
 
@@ -401,8 +402,121 @@ pub fn call_options_of(json: &Json, problems: &mut Vec<Problem>) {
         let key = caller_key(key);
         if option(CALL_OPTIONS, key).is_none() {
             problems.push(unknown_key(key, &names(CALL_OPTIONS, |_| true), "the call options"));
-        } else if !matches!(value, Json::Null) && marker(value) != Some("AbortSignal") {
-            problems.push(Problem::new(key.into(), &with_given("must be an AbortSignal".into(), value)));
+        } else {
+            check_signal(key, value, problems);
         }
     }
+}
+
+fn check_signal(key: &str, value: &Json, problems: &mut Vec<Problem>) {
+    if !matches!(value, Json::Null) && marker(value) != Some("AbortSignal") {
+        problems.push(Problem::new(key.into(), &with_given("must be an AbortSignal".into(), value)));
+    }
+}
+
+/// The options of `settings.apply` and of the list edits (`{ signal, verify }`): how to verify
+/// the writes, `default` when `verify` is not given.
+pub fn apply_options(json: &Json, default: Verify, problems: &mut Vec<Problem>) -> Verify {
+    let mut verify = default;
+    if matches!(json, Json::Null) || marker(json) == Some("undefined") {
+        return verify;
+    }
+    let Ok(members) = members(json, "options").map_err(|p| problems.push(p)) else { return verify };
+    for (key, value) in members {
+        let key = caller_key(key);
+        match option(APPLY_OPTIONS, key) {
+            None => problems.push(unknown_key(key, &names(APPLY_OPTIONS, |_| true), "the options")),
+            Some(ApplyOption::Signal) => check_signal(key, value, problems),
+            Some(ApplyOption::Verify) => verify = verify_option(value, default, problems),
+        }
+    }
+    verify
+}
+
+fn verify_option(json: &Json, default: Verify, problems: &mut Vec<Problem>) -> Verify {
+    match json {
+        Json::Null => return default,
+        Json::Bool(true) => return Verify::default(),
+        Json::Bool(false) => return Verify::OFF,
+        _ => {}
+    }
+    let mut verify = Verify::default();
+    let Ok(members) = members(json, "verify") else {
+        problems.push(Problem::new("verify".into(), &with_given("must be true, false or { reads, waitMs }".into(), json)));
+        return verify;
+    };
+    for (key, value) in members {
+        let key = caller_key(key);
+        let mut param = String::from("verify.");
+        param.push_str(key);
+        let (slot, range, rest) = match option(VERIFY_OPTIONS, key) {
+            Some(VerifyOption::Reads) => (&mut verify.reads, 1..=Verify::MAX_READS, "must be a whole number from 1 to 20"),
+            Some(VerifyOption::WaitMs) => (&mut verify.wait_ms, 0..=Verify::MAX_WAIT_MS, "must be a whole number of milliseconds from 0 to 60000"),
+            None => {
+                problems.push(unknown_key(key, &names(VERIFY_OPTIONS, |_| true), "verify"));
+                continue;
+            }
+        };
+        match json_u32(value).filter(|n| range.contains(n)) {
+            Some(n) => *slot = n,
+            None => problems.push(Problem::new(param, &with_given(rest.into(), value))),
+        }
+    }
+    verify
+}
+
+fn json_u32(json: &Json) -> Option<u32> {
+    json.as_i64().and_then(|n| u32::try_from(n).ok())
+}
+
+/// A list of strings from JS (the items of a list edit), or its problems under `param`.
+pub fn string_list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Vec<String> {
+    list(json, param).unwrap_or_else(|found| {
+        problems.extend(found);
+        Vec::new()
+    })
+}
+
+/// The sections of a settings document from JS, in apply order (each section's index in
+/// `SECTIONS` and its entries), with every problem of every section named `section.param`: what
+/// decoding found and the section's own checks. A `$schema` string (an editor's link to the
+/// JSON Schema) is skipped.
+pub fn settings_entries(json: &Json, problems: &mut Vec<Problem>) -> Vec<(usize, Vec<Entry>)> {
+    let members = match members(json, "settings") {
+        Ok(members) => members,
+        Err(problem) => {
+            problems.push(problem);
+            return Vec::new();
+        }
+    };
+    let mut found: Vec<Option<Vec<Entry>>> = vec![None; SECTIONS.len()];
+    let mut names: Option<Vec<String>> = None;
+    for (key, value) in members {
+        let key = caller_key(key);
+        if key == "$schema" {
+            if !matches!(value, Json::String(_)) {
+                problems.push(Problem::new(key.into(), &with_given("must be a string: the path or URL of the settings' JSON Schema".into(), value)));
+            }
+            continue;
+        }
+        let Some((index, section)) = SECTIONS.iter().enumerate().find(|(_, section)| section.name == key) else {
+            if problems.len() < MAX_PROBLEMS {
+                let names = names.get_or_insert_with(|| SECTIONS.iter().map(|s| String::from(s.name)).collect());
+                problems.push(unknown_section(key, names));
+            }
+            continue;
+        };
+        if matches!(value, Json::Null) {
+            problems.push(null_section(key));
+            continue;
+        }
+        let mut decoded = Vec::new();
+        let entries = params_entries(section.update, value, &section.update.js_label(), &mut decoded);
+        problems.extend(decoded.into_iter().map(|problem| problem.within(section.name)));
+        section.check(&entries, Spelling::Js, problems);
+        if let Some(slot) = found.get_mut(index) {
+            *slot = Some(entries);
+        }
+    }
+    found.into_iter().enumerate().filter_map(|(index, entries)| entries.map(|entries| (index, entries))).collect()
 }

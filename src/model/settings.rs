@@ -181,15 +181,18 @@ impl Section {
         diff
     }
 
-    /// The fields written with a value that `current` shows with another value: empty once a
-    /// read confirms the write. Fields the read does not show and `null`s (whose effect the API
-    /// decides) are not checked.
-    pub fn unconfirmed(&self, written: &[Entry], current: &[Patch<Value>]) -> Vec<&'static Field> {
+    /// The fields written with a value that a read must still show: with `current` (the
+    /// fields of a read's resource), those it shows with another value, and without one, every
+    /// readable field written with a value. Empty once a read confirms the write. Fields a read
+    /// leaves out and `null`s (whose effect the API decides) are not checked.
+    pub fn unconfirmed(&self, written: &[Entry], current: Option<&[Patch<Value>]>) -> Vec<&'static Field> {
         let mut stale = Vec::new();
         for (index, to) in written {
             let Some(field) = self.update.fields.get(*index) else { continue };
-            let shown = self.shown(field, Some(current));
-            if matches!(to, Patch::Value(_)) && shown.is_some_and(|shown| !same(to, shown)) {
+            if !matches!(to, Patch::Value(_)) || self.readable(field).is_none() {
+                continue;
+            }
+            if current.is_none() || self.shown(field, current).is_some_and(|shown| !same(to, shown)) {
                 stale.push(field);
             }
         }
@@ -250,6 +253,9 @@ pub struct ListEdit {
     pub argument: &'static str,
     /// Adds the items; else removes them.
     pub add: bool,
+    /// Its documentation (native builds only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub doc: &'static str,
 }
 
 /// The section named `name`, at compile time.
@@ -278,7 +284,16 @@ const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-const fn list_edit(js: &'static str, rust: &'static str, section: &str, field: &str, argument: &'static str, add: bool) -> ListEdit {
+const fn list_edit(
+    js: &'static str,
+    rust: &'static str,
+    section: &str,
+    field: &str,
+    argument: &'static str,
+    add: bool,
+    doc: &'static str,
+) -> ListEdit {
+    let _ = doc;
     let section = section_named(section);
     let fields = section.update.fields;
     let mut index = 0;
@@ -288,15 +303,57 @@ const fn list_edit(js: &'static str, rust: &'static str, section: &str, field: &
     if index == fields.len() {
         panic!("a list edit names no field of its section");
     }
-    ListEdit { js, rust, section, field: &fields[index], index, argument, add }
+    ListEdit {
+        js,
+        rust,
+        section,
+        field: &fields[index],
+        index,
+        argument,
+        add,
+        #[cfg(not(target_arch = "wasm32"))]
+        doc,
+    }
 }
 
 /// The list edits, in the order the JS API and its exchanges number them.
 pub const LIST_EDITS: &[ListEdit] = &[
-    list_edit("addAllowedOrigins", "add_allowed_origins", "instance", "allowed_origins", "origins", true),
-    list_edit("removeAllowedOrigins", "remove_allowed_origins", "instance", "allowed_origins", "origins", false),
-    list_edit("blockCountries", "block_countries", "communication", "blocked_country_codes", "countries", true),
-    list_edit("unblockCountries", "unblock_countries", "communication", "blocked_country_codes", "countries", false),
+    list_edit(
+        "addAllowedOrigins",
+        "add_allowed_origins",
+        "instance",
+        "allowed_origins",
+        "origins",
+        true,
+        "Adds origins to `allowedOrigins` and keeps every other one: reads the list, checks the new origins, writes the merged list only when something is new, and reads it again until it shows the new list.",
+    ),
+    list_edit(
+        "removeAllowedOrigins",
+        "remove_allowed_origins",
+        "instance",
+        "allowed_origins",
+        "origins",
+        false,
+        "Removes origins from `allowedOrigins` and keeps every other one. Removing the last one is refused: the API ignores an empty list.",
+    ),
+    list_edit(
+        "blockCountries",
+        "block_countries",
+        "communication",
+        "blocked_country_codes",
+        "countries",
+        true,
+        "Adds country codes (`\"KP\"`) to the SMS blocklist (`blockedCountryCodes`) and keeps every other one.",
+    ),
+    list_edit(
+        "unblockCountries",
+        "unblock_countries",
+        "communication",
+        "blocked_country_codes",
+        "countries",
+        false,
+        "Removes country codes from the SMS blocklist and keeps every other one; the list may end up empty.",
+    ),
 ];
 
 /// At most this many items in one edit.
@@ -489,7 +546,8 @@ mod tests {
         // Unread: everything is write-only.
         assert_eq!(s.diff(&desired, None).write_only.len(), desired.len());
         // What a later read must show: values only, readable only.
-        assert_eq!(names(s.unconfirmed(&diff.send, &current)), ["max_allowed_memberships"]);
+        assert_eq!(names(s.unconfirmed(&diff.send, Some(&current))), ["max_allowed_memberships"]);
+        assert_eq!(names(s.unconfirmed(&diff.send, None)), ["max_allowed_memberships", "domains_enabled"], "before any read");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! `generate <pkg dir>`: writes `index.d.ts` there and appends the generated classes and tables
-//! to the `errors.js` copied from `pkg-template/` (`make pkg` runs it).
+//! `generate <pkg dir>`: writes `index.d.ts` and `settings.schema.json` there and appends the
+//! generated classes and tables to the `errors.js` copied from `pkg-template/` (`make pkg` runs
+//! it).
 
 use std::io::Write;
 
@@ -13,6 +14,7 @@ fn main() {
         std::process::exit(1);
     };
     std::fs::write(dir.join("index.d.ts"), generate::index_d_ts()).unwrap_or_else(|e| fail("index.d.ts", e));
+    std::fs::write(dir.join("settings.schema.json"), generate::settings_schema()).unwrap_or_else(|e| fail("settings.schema.json", e));
     let mut errors = std::fs::OpenOptions::new().append(true).open(dir.join("errors.js")).unwrap_or_else(|e| fail("errors.js", e));
     errors.write_all(generate::errors_js().as_bytes()).unwrap_or_else(|e| fail("errors.js", e));
 }
