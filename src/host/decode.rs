@@ -9,7 +9,7 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::table::{option, ApplyOption, ClientOption, RetryOption, VerifyOption, APPLY_OPTIONS, CALL_OPTIONS, CLIENT_OPTIONS, RETRY_OPTIONS, VERIFY_OPTIONS};
+use super::table::{option, CallOption, ClientOption, JsOption, RetryOption, VerifyOption, CALL_OPTIONS, CLIENT_OPTIONS, RETRY_OPTIONS, VERIFY_OPTIONS};
 use crate::client::settings::Verify;
 use crate::client::Options;
 pub use crate::model::unknown_key;
@@ -241,7 +241,7 @@ pub fn params_entries(operation: &Operation, json: &Json, label: &str, problems:
 /// Unknown keys are suggested for, one by one, up to this many problems; the rest are counted.
 const MAX_PROBLEMS: usize = 20;
 
-fn names<T>(table: &[super::table::JsOption<T>], keep: impl Fn(&T) -> bool) -> Vec<String> {
+fn names<T>(table: &[JsOption<T>], keep: impl Fn(&T) -> bool) -> Vec<String> {
     table.iter().filter(|o| keep(&o.meaning)).map(|o| String::from(o.name)).collect()
 }
 
@@ -394,40 +394,28 @@ pub fn call_options(text: &str, problems: &mut Vec<Problem>) {
 /// Checks the options of one call (`{ signal }`). The signal itself stays in JS, which reports a
 /// real `AbortSignal` as `{"\u0000": "AbortSignal"}`.
 pub fn call_options_of(json: &Json, problems: &mut Vec<Problem>) {
-    if matches!(json, Json::Null) || marker(json) == Some("undefined") {
-        return;
-    }
-    let Ok(members) = members(json, "call options").map_err(|p| problems.push(p)) else { return };
-    for (key, value) in members {
-        let key = caller_key(key);
-        if option(CALL_OPTIONS, key).is_none() {
-            problems.push(unknown_key(key, &names(CALL_OPTIONS, |_| true), "the call options"));
-        } else {
-            check_signal(key, value, problems);
-        }
-    }
+    call_options_in(json, CALL_OPTIONS, Verify::OFF, problems);
 }
 
-fn check_signal(key: &str, value: &Json, problems: &mut Vec<Problem>) {
-    if !matches!(value, Json::Null) && marker(value) != Some("AbortSignal") {
-        problems.push(Problem::new(key.into(), &with_given("must be an AbortSignal".into(), value)));
-    }
-}
-
-/// The options of `settings.apply` and of the list edits (`{ signal, verify }`): how to verify
-/// the writes, `default` when `verify` is not given.
-pub fn apply_options(json: &Json, default: Verify, problems: &mut Vec<Problem>) -> Verify {
+/// Checks the options of one call against `table` (`{ signal }`, or `{ signal, verify }` for
+/// `settings.apply` and the list edits), and answers how to verify the writes: `default` when
+/// `verify` is not given.
+pub fn call_options_in(json: &Json, table: &'static [JsOption<CallOption>], default: Verify, problems: &mut Vec<Problem>) -> Verify {
     let mut verify = default;
     if matches!(json, Json::Null) || marker(json) == Some("undefined") {
         return verify;
     }
-    let Ok(members) = members(json, "options").map_err(|p| problems.push(p)) else { return verify };
+    let Ok(members) = members(json, "call options").map_err(|p| problems.push(p)) else { return verify };
     for (key, value) in members {
         let key = caller_key(key);
-        match option(APPLY_OPTIONS, key) {
-            None => problems.push(unknown_key(key, &names(APPLY_OPTIONS, |_| true), "the options")),
-            Some(ApplyOption::Signal) => check_signal(key, value, problems),
-            Some(ApplyOption::Verify) => verify = verify_option(value, default, problems),
+        match option(table, key) {
+            None => problems.push(unknown_key(key, &names(table, |_| true), "the call options")),
+            Some(CallOption::Signal) => {
+                if !matches!(value, Json::Null) && marker(value) != Some("AbortSignal") {
+                    problems.push(Problem::new(key.into(), &with_given("must be an AbortSignal".into(), value)));
+                }
+            }
+            Some(CallOption::Verify) => verify = verify_option(value, default, problems),
         }
     }
     verify
@@ -479,8 +467,8 @@ pub fn string_list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Vec
 
 /// The sections of a settings document from JS, in apply order (each section's index in
 /// `SECTIONS` and its entries), with every problem of every section named `section.param`: what
-/// decoding found and the section's own checks. A `$schema` string (an editor's link to the
-/// JSON Schema) is skipped.
+/// decoding found and the section's own checks. `$schema` (an editor's link to the JSON Schema)
+/// is skipped.
 pub fn settings_entries(json: &Json, problems: &mut Vec<Problem>) -> Vec<(usize, Vec<Entry>)> {
     let members = match members(json, "settings") {
         Ok(members) => members,
@@ -494,9 +482,6 @@ pub fn settings_entries(json: &Json, problems: &mut Vec<Problem>) -> Vec<(usize,
     for (key, value) in members {
         let key = caller_key(key);
         if key == "$schema" {
-            if !matches!(value, Json::String(_)) {
-                problems.push(Problem::new(key.into(), &with_given("must be a string: the path or URL of the settings' JSON Schema".into(), value)));
-            }
             continue;
         }
         let Some((index, section)) = SECTIONS.iter().enumerate().find(|(_, section)| section.name == key) else {

@@ -8,7 +8,7 @@ pub mod encode;
 mod table;
 
 pub use table::{
-    error_class, option, ApplyOption, ClientOption, ErrorClass, JsOption, RetryOption, VerifyOption, APPLY_OPTIONS, CALL_OPTIONS, CLIENT_OPTIONS,
+    error_class, option, CallOption, ClientOption, ErrorClass, JsOption, RetryOption, VerifyOption, APPLY_OPTIONS, CALL_OPTIONS, CLIENT_OPTIONS,
     ERROR_CLASSES, RETRY_OPTIONS, VERIFY_OPTIONS,
 };
 

@@ -51,6 +51,7 @@ use alloc::vec::Vec;
 use core::cell::Cell;
 
 use super::arena::Arena;
+use super::table::{APPLY_OPTIONS, CALL_OPTIONS};
 use super::{decode, encode};
 use crate::client::settings::Verify;
 use crate::client::{Failure, HttpResponse, Options, MAX_BODY_BYTES};
@@ -274,14 +275,8 @@ fn settings(input: &str, out: &mut String) {
     let secret = options.secret_key.as_str();
     let apply = what == "apply";
     let mut problems = Vec::new();
-    let verify = checked(options_text, "options", secret, &mut problems, |json, problems| {
-        if apply {
-            decode::apply_options(json, Verify::OFF, problems)
-        } else {
-            decode::call_options_of(json, problems);
-            Verify::OFF
-        }
-    });
+    let table = if apply { APPLY_OPTIONS } else { CALL_OPTIONS };
+    let verify = checked(options_text, "options", secret, &mut problems, |json, problems| decode::call_options_in(json, table, Verify::OFF, problems));
     let sections = checked(document, "settings", secret, &mut problems, decode::settings_entries).unwrap_or_default();
     if !problems.is_empty() {
         let operation = if apply { "settings.apply" } else { "settings.plan" };
@@ -355,7 +350,9 @@ fn edit(input: &str, out: &mut String) {
     let secret = options.secret_key.as_str();
     let label = edit.label(Spelling::Js);
     let mut problems = Vec::new();
-    let verify = checked(options_text, "options", secret, &mut problems, |json, problems| decode::apply_options(json, Verify::default(), problems));
+    let verify = checked(options_text, "options", secret, &mut problems, |json, problems| {
+        decode::call_options_in(json, APPLY_OPTIONS, Verify::default(), problems)
+    });
     let items = checked(items_text, edit.argument, secret, &mut problems, |json, problems| {
         let items = decode::string_list(json, edit.argument, problems);
         if problems.is_empty() {

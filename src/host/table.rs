@@ -110,16 +110,16 @@ pub const RETRY_OPTIONS: &[JsOption<RetryOption>] = js_options! {
 };
 
 /// The options of one call.
-pub const CALL_OPTIONS: &[JsOption<()>] = js_options! {
-    "signal" => (), "AbortSignal", "Cancels the call, its attempts and its waits; the call rejects with the signal's reason.";
+pub const CALL_OPTIONS: &[JsOption<CallOption>] = js_options! {
+    "signal" => CallOption::Signal, "AbortSignal", "Cancels the call, its attempts and its waits; the call rejects with the signal's reason.";
 };
 
-/// What an option of `settings.apply` and the list edits sets.
+/// What an option of one call sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ApplyOption {
+pub enum CallOption {
     /// `signal`: stays in JS; the decoder checks what JS reported of it.
     Signal,
-    /// `verify`.
+    /// `verify` (`settings.apply` and the list edits).
     Verify,
 }
 
@@ -133,9 +133,9 @@ pub enum VerifyOption {
 }
 
 /// The options of `settings.apply` and of the list edits (`settings.addAllowedOrigins`...).
-pub const APPLY_OPTIONS: &[JsOption<ApplyOption>] = js_options! {
-    "signal" => ApplyOption::Signal, "AbortSignal", "Cancels the calls, their attempts and their waits; the promise rejects with the signal's reason.";
-    "verify" => ApplyOption::Verify, "boolean | VerifyOptions",
+pub const APPLY_OPTIONS: &[JsOption<CallOption>] = js_options! {
+    "signal" => CallOption::Signal, "AbortSignal", "Cancels the calls, their attempts and their waits; the promise rejects with the signal's reason.";
+    "verify" => CallOption::Verify, "boolean | VerifyOptions",
         "Reads written sections again until they show the written values (reads right after a write can be stale). `true`: 6 reads, 500 ms apart. Default: `false` for `settings.apply`, `true` for the list edits.";
 };
 

@@ -17,5 +17,5 @@ pub use operations::*;
 pub use patch::Patch;
 pub use resources::*;
 pub use settings::*;
-pub use validate::{check_item, kind_phrase, refused_null, unknown_key, unknown_section, validate, Problem, Spelling};
+pub use validate::{check, kind_phrase, refused_null, unknown_key, unknown_section, validate, Problem, Spelling};
 

@@ -14,7 +14,7 @@ use super::descriptor::Method;
 use super::descriptor::{Entry, Field, Operation, Value};
 use super::operations::*;
 use super::patch::Patch;
-use super::validate::{check_item, validate, Problem, Spelling};
+use super::validate::{check, validate, Problem, Spelling};
 use crate::text::push_u64;
 
 /// One section of a settings document: the update that applies it and the read that shows it.
@@ -383,9 +383,9 @@ impl ListEdit {
         }
     }
 
-    /// Every problem with the items, before anything is read: too many, and for an addition
-    /// each item against the field's rules (`origins[2]`). Removals take any string: an entry
-    /// that breaks today's rules may still be in the list.
+    /// Every problem with the items, before anything is read: too many, and for an addition the
+    /// field's rules (`origins[2]`). Removals take any string: an entry that breaks today's rules
+    /// may still be in the list.
     pub fn check(&self, items: &[String]) -> Vec<Problem> {
         let mut problems = Vec::new();
         if items.len() > MAX_EDIT_ITEMS {
@@ -393,16 +393,8 @@ impl ListEdit {
             push_u64(&mut rest, items.len() as u64);
             rest.push_str(" items; edit at most 1000 at a time");
             problems.push(Problem::new(self.argument.into(), &rest));
-            return problems;
-        }
-        if self.add {
-            for (i, item) in items.iter().enumerate() {
-                let mut param = String::from(self.argument);
-                param.push('[');
-                push_u64(&mut param, i as u64);
-                param.push(']');
-                problems.extend(check_item(self.field, param, item));
-            }
+        } else if self.add {
+            check(self.field, self.argument, &Value::StringList(items.to_vec()), &mut problems);
         }
         problems
     }

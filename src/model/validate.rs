@@ -160,7 +160,9 @@ fn unknown(key: &str, valid: &[String], mut rest: String) -> Problem {
 /// Item problems reported one by one per list; the rest are counted.
 const MAX_ITEM_PROBLEMS: usize = 10;
 
-fn check(field: &Field, param: &str, value: &Value, problems: &mut Vec<Problem>) {
+/// Every problem with a value of `field` under its kind and rule, named `param` (`param[2]` for
+/// an item of a list).
+pub fn check(field: &Field, param: &str, value: &Value, problems: &mut Vec<Problem>) {
     match value {
         _ if value.kind() != field.kind => {
             problems.push(Problem::new(param.into(), kind_phrase(field.kind)));
@@ -202,11 +204,6 @@ fn check(field: &Field, param: &str, value: &Value, problems: &mut Vec<Problem>)
         }
         _ => {}
     }
-}
-
-/// The problem with one item of a list field (or the value of a string field) under its rule.
-pub fn check_item(field: &Field, param: String, item: &str) -> Option<Problem> {
-    check_string(field.rule, item).map(|rest| Problem::new(param, &rest))
 }
 
 /// What a value of this kind must be, as the end of a sentence about the param.
