@@ -345,8 +345,8 @@ function expect(answer, letter) {
 
 /**
  * Checks a settings document and the options in the module (every problem at once, before
- * anything is read): `{ verify: [reads, waitMs], sections: [[index, read], ...] }`, the sections
- * in apply order.
+ * anything is read): `{ verify: [reads, waitMs], sections: [[index, read, fields], ...] }`, the
+ * sections in apply order (`read`: whether planning needs its read; `fields`: how many are set).
  */
 function checkSettings(client, what, text, optionsText) {
   return expect(exchange(SETTINGS, `${client.line}\n${what}\n${optionsText}\n${text}`), "O");
@@ -427,10 +427,7 @@ async function apply(client, planOrDesired, options) {
     const parts = planOrDesired.sections.map((section) => [section?.section, section?.params ?? {}]);
     checked = checkSettings(client, "apply", encode(Object.fromEntries(parts)), optionsText);
     const byName = new Map(parts);
-    sections = checked.sections.map(([index]) => {
-      const params = byName.get(tables.sections[index][0]);
-      return { params: Object.keys(params).length ? params : null };
-    });
+    sections = checked.sections.map(([index, , fields]) => ({ params: fields ? byName.get(tables.sections[index][0]) : null }));
   } else {
     const text = encode(planOrDesired);
     checked = checkSettings(client, "apply", text, optionsText);

@@ -497,7 +497,9 @@ pub fn settings_entries(json: &Json, problems: &mut Vec<Problem>) -> Vec<(usize,
         }
         let mut decoded = Vec::new();
         let entries = params_entries(section.update, value, &section.update.js_label(), &mut decoded);
-        problems.extend(decoded.into_iter().map(|problem| problem.within(section.name)));
+        for problem in decoded {
+            problems.push(problem.within(section.name));
+        }
         section.check(&entries, Spelling::Js, problems);
         if let Some(slot) = found.get_mut(index) {
             *slot = Some(entries);

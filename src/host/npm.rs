@@ -29,8 +29,8 @@
 //!
 //! - `SETTINGS`: client, `plan` or `apply`, options JSON (`{signal}`, or `{signal, verify}` for
 //!   `apply`), the settings document JSON. Checks every section at once and answers
-//!   `O{"verify":[reads,waitMs],"sections":[[index, 1 if it needs its read],...]}` (sections
-//!   in apply order, by their index in `SECTIONS`) or `E<error JSON>`.
+//!   `O{"verify":[reads,waitMs],"sections":[[index, 1 if it needs its read, fields set],...]}`
+//!   (sections in apply order, by their index in `SECTIONS`) or `E<error JSON>`.
 //! - `PLAN`: client, section index, `plan` or `verify`, the document JSON, then the body of the
 //!   section's read as the API sent it (empty when it was not read). Answers `P<section plan
 //!   JSON>` (see `encode::section_plan`), or for `verify` `S<JSON array of the fields a read does
@@ -291,7 +291,9 @@ fn settings(input: &str, out: &mut String) {
         out.push('[');
         push_u64(out, *index as u64);
         let read = SECTIONS.get(*index).is_some_and(|section| section.needs_read(entries));
-        out.push_str(if read { ",1]" } else { ",0]" });
+        out.push_str(if read { ",1," } else { ",0," });
+        push_u64(out, entries.len() as u64);
+        out.push(']');
     }
     out.push_str("]}");
 }

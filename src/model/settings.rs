@@ -155,7 +155,9 @@ impl Section {
                 ));
             }
         }
-        problems.extend(found.into_iter().map(|problem| problem.within(self.name)));
+        for problem in found {
+            problems.push(problem.within(self.name));
+        }
     }
 
     /// What the desired entries change against `current`, the fields of the read's resource

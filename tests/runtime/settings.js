@@ -186,6 +186,9 @@ function cases(pkg) {
       const report = await clerk.settings.apply(plan);
       equal(report.sections.map((s) => s.outcome), ["applied", "applied"], "applied");
       equal(writes((await requests()).slice(reads)), ['PATCH /v1/instance/communication {"blocked_country_codes":["CU"]}', 'PATCH /v1/instance/protect {"rules_enabled":true}'], "sent");
+      const empty = await clerk.settings.apply({ sections: [{ section: "protect", params: { rulesEnabled: undefined } }, { section: "communication", params: null }] });
+      equal(empty.sections, [{ section: "communication", outcome: "unchanged" }, { section: "protect", outcome: "unchanged" }], "params that set nothing send nothing");
+      equal(writes((await requests()).slice(reads)).length, 2, "no more writes");
     },
 
     async "verify rides out stale reads"({ clerk, requests, control }) {
