@@ -466,8 +466,9 @@ pub fn string_list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Vec
 }
 
 /// The sections of a settings document from JS, in apply order (each section's index in
-/// `SECTIONS` and its entries), with every problem of every section named `section.param`: what
-/// decoding found and the section's own checks. `$schema` (an editor's link to the JSON Schema)
+/// `SECTIONS` and its entries), with every problem of every section named `section.param` (what
+/// decoding found and the section's own checks, in apply order), then the keys that name no
+/// section. `$schema` (an editor's link to the JSON Schema)
 /// is skipped.
 pub fn settings_entries(json: &Json, problems: &mut Vec<Problem>) -> Vec<(usize, Vec<Entry>)> {
     let members = match members(json, "settings") {
@@ -477,22 +478,12 @@ pub fn settings_entries(json: &Json, problems: &mut Vec<Problem>) -> Vec<(usize,
             return Vec::new();
         }
     };
-    let mut found: Vec<Option<Vec<Entry>>> = vec![None; SECTIONS.len()];
-    let mut names: Option<Vec<String>> = None;
-    for (key, value) in members {
-        let key = caller_key(key);
-        if key == "$schema" {
-            continue;
-        }
-        let Some((index, section)) = SECTIONS.iter().enumerate().find(|(_, section)| section.name == key) else {
-            if problems.len() < MAX_PROBLEMS {
-                let names = names.get_or_insert_with(|| SECTIONS.iter().map(|s| String::from(s.name)).collect());
-                problems.push(unknown_section(key, names));
-            }
-            continue;
-        };
+    let mut sections = Vec::new();
+    for (index, section) in SECTIONS.iter().enumerate() {
+        // The last of duplicate keys wins, as with JSON.parse.
+        let Some((_, value)) = members.iter().rev().find(|(key, _)| caller_key(key) == section.name) else { continue };
         if matches!(value, Json::Null) {
-            problems.push(null_section(key));
+            problems.push(null_section(section.name));
             continue;
         }
         let mut decoded = Vec::new();
@@ -501,9 +492,15 @@ pub fn settings_entries(json: &Json, problems: &mut Vec<Problem>) -> Vec<(usize,
             problems.push(problem.within(section.name));
         }
         section.check(&entries, Spelling::Js, problems);
-        if let Some(slot) = found.get_mut(index) {
-            *slot = Some(entries);
+        sections.push((index, entries));
+    }
+    let mut names: Option<Vec<String>> = None;
+    for (key, _) in members {
+        let key = caller_key(key);
+        if key != "$schema" && problems.len() < MAX_PROBLEMS && !SECTIONS.iter().any(|section| section.name == key) {
+            let names = names.get_or_insert_with(|| SECTIONS.iter().map(|s| String::from(s.name)).collect());
+            problems.push(unknown_section(key, names));
         }
     }
-    found.into_iter().enumerate().filter_map(|(index, entries)| entries.map(|entries| (index, entries))).collect()
+    sections
 }

@@ -94,11 +94,11 @@ function cases(pkg) {
         .then(() => null, (e) => e);
       check(error instanceof pkg.ClerkInvalidParamsError, `rejects with ClerkInvalidParamsError, not ${error}`);
       equal(error.problems.map((p) => p.param), [
-        "instance.testmode", "instance.allowedOrigins", "communication.blockedCountryCodes[0]", "protect", "organisationSettings", "oauthApplicationSettings",
-      ], "every problem, named section.param");
+        "instance.testmode", "instance.allowedOrigins", "communication.blockedCountryCodes[0]", "protect", "oauthApplicationSettings", "organisationSettings",
+      ], "every problem, named section.param, in apply order, then the keys that name no section");
       check(error.problems[0].message.includes("did you mean `testMode`?"), error.problems[0].message);
       check(error.problems[2].message.includes('(use "KP")'), error.problems[2].message);
-      check(error.problems[4].message.includes("did you mean `organizationSettings`?"), error.problems[4].message);
+      check(error.problems[5].message.includes("did you mean `organizationSettings`?"), error.problems[5].message);
       check(error.message.startsWith("settings.plan was not sent: 6 problems:"), error.message);
       const refused = await clerk.settings.apply({ protect: { rulesEnabled: 1 } }, { verify: { reads: 0 } }).then(() => null, (e) => e);
       equal(refused?.problems?.map((p) => p.param), ["verify.reads", "protect.rulesEnabled"], "apply checks its options and the document first");
