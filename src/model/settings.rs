@@ -220,7 +220,9 @@ pub fn null_section(name: &str) -> Problem {
 #[cfg(feature = "serde")]
 pub(crate) fn within_section(name: &str, error: &dyn core::fmt::Display) -> String {
     use alloc::string::ToString;
-    let message = error.to_string();
+    let text = error.to_string();
+    // serde-wasm-bindgen's errors print as JS errors do: `Error: ` first.
+    let message = text.strip_prefix("Error: ").unwrap_or(&text);
     let mut out = String::from("`");
     out.push_str(name);
     match message.strip_prefix('`') {
@@ -230,7 +232,7 @@ pub(crate) fn within_section(name: &str, error: &dyn core::fmt::Display) -> Stri
         }
         None => {
             out.push_str("`: ");
-            out.push_str(&message);
+            out.push_str(message);
         }
     }
     out
