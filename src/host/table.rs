@@ -134,7 +134,8 @@ pub enum VerifyOption {
 
 /// The options of `settings.apply` and of the list edits (`settings.addAllowedOrigins`...).
 pub const APPLY_OPTIONS: &[JsOption<CallOption>] = js_options! {
-    "signal" => CallOption::Signal, "AbortSignal", "Cancels the calls, their attempts and their waits; the promise rejects with the signal's reason.";
+    "signal" => CallOption::Signal, "AbortSignal",
+        "Cancels the calls, their attempts and their waits. The promise rejects with the signal's reason, except once `settings.apply` has sent a section: it then resolves with the report, the section in flight `failed` with the reason.";
     "verify" => CallOption::Verify, "boolean | VerifyOptions",
         "Reads written sections again until they show the written values (reads right after a write can be stale). `true`: 6 reads, 500 ms apart. Default: `false` for `settings.apply`, `true` for the list edits.";
 };
