@@ -1,5 +1,5 @@
-// The JS API: `createInstanceClient(options)` and its `instances`, `betaFeatures` and `dryRun`
-// groups, built from the operation table. The wasm module owns every rule (options, params,
+// The JS API: `createInstanceClient(options)` and its `instances`, `betaFeatures`, `dryRun` and
+// `settings` groups, built from the operation and section tables. The wasm module owns every rule (options, params,
 // requests, retries, errors and their messages); this file reports what only JS can see
 // (a real AbortSignal, a fetch function, a browser page), sends the attempts, waits, and turns
 // the module's answers into values and errors. See ARCHITECTURE.md.
@@ -12,6 +12,9 @@ export { stats as instanceStats } from "./clerk_instance_edge.js";
 const CLIENT = 0;
 const PREPARE = 1;
 const AFTER = 2;
+const SETTINGS = 3;
+const PLAN = 4;
+const EDIT = 5;
 
 /** Bodies longer than this are cut (the module says so in its error). */
 const MAX_BODY = 1 << 20;
@@ -162,12 +165,17 @@ function answered(text, failure) {
   return failure && "cause" in failure ? new Class(fields, { cause: failure.cause }) : new Class(fields);
 }
 
-/** A resource the module answered: JSON, then the keys of integers to make BigInts. */
+/** A value the module answered: JSON, then the paths (`key`, `changes.0.to`) of integers to make BigInts. */
 function resource(text) {
   const newline = text.indexOf("\n");
   if (newline < 0) return JSON.parse(text);
   const value = JSON.parse(text.slice(0, newline));
-  for (const key of text.slice(newline + 1).split(",")) value[key] = BigInt(value[key]);
+  for (const path of text.slice(newline + 1).split(",")) {
+    const keys = path.split(".");
+    const last = keys.pop();
+    const holder = keys.reduce((object, key) => object[key], value);
+    holder[last] = BigInt(holder[last]);
+  }
   return value;
 }
 
@@ -320,8 +328,12 @@ const fetchFact = (kept) => (key, value) => {
   }
 };
 
-/** Sends operation `index` and reads its answer, with the retries the module asks for. */
-async function send(client, index, params, options) {
+/**
+ * Sends operation `index` and reads its answer, with the retries the module asks for. With
+ * `raw`, a success answers the body as the API sent it (checked by the module all the same), for
+ * an exchange that reads it again.
+ */
+async function send(client, index, params, options, raw = false) {
   const kept = {};
   const prepared = exchange(PREPARE, `${client.line}\n${index}\n0\n${encode(options, signalFact(kept))}\n${encode(params)}`);
   if (prepared[0] !== "R") throw answered(prepared);
@@ -344,7 +356,7 @@ async function send(client, index, params, options) {
         if (await sleep(Number(step.slice(1)), signal)) throw signal.reason;
         break;
       case "V":
-        return resource(step.slice(1));
+        return raw ? body : resource(step.slice(1));
       case "N":
         return undefined;
       default:
@@ -358,6 +370,146 @@ function dryRun(client, index, params) {
   const prepared = exchange(PREPARE, `${client.line}\n${index}\n1\n${encode(undefined)}\n${encode(params)}`);
   if (prepared[0] !== "R") throw answered(prepared);
   return JSON.parse(prepared.slice(prepared.indexOf("\n") + 1));
+}
+
+/** An answer `<letter>{json}`; anything else is an error the module answered. */
+function expect(answer, letter) {
+  if (answer[0] !== letter) throw answered(answer);
+  return JSON.parse(answer.slice(1));
+}
+
+/**
+ * Checks a settings document and the options in the module (every problem at once, before
+ * anything is read): `{ verify: [reads, waitMs], sections: [[index, read, fields], ...] }`, the
+ * sections in apply order (`read`: whether planning needs its read; `fields`: how many are set).
+ */
+function checkSettings(client, what, text, optionsText) {
+  return expect(exchange(SETTINGS, `${client.line}\n${what}\n${optionsText}\n${text}`), "O");
+}
+
+/** The plan of section `index` of the document `text`, read first when `read`. */
+async function planSection(client, index, read, text, signal) {
+  const body = read ? await send(client, tables.sections[index][2], undefined, { signal }, true) : "";
+  const answer = exchange(PLAN, `${client.line}\n${index}\nplan\n${text}\n${body}`);
+  if (answer[0] !== "P") throw answered(answer);
+  return resource(answer.slice(1));
+}
+
+/** Every section of a checked document, planned; the reads run side by side. */
+async function planned(client, checked, text, signal) {
+  const sections = await Promise.all(checked.sections.map(([index, read]) => planSection(client, index, read, text, signal)));
+  return { sections };
+}
+
+async function plan(client, desired, options) {
+  const kept = {};
+  const text = encode(desired);
+  const checked = checkSettings(client, "plan", text, encode(options, signalFact(kept)));
+  return planned(client, checked, text, kept.signal);
+}
+
+/** The fields of section `index` that a read must still show after writing the document `text` (without `body`: all it can show). */
+function staleFields(client, index, text, body) {
+  return expect(exchange(PLAN, `${client.line}\n${index}\nverify\n${text}\n${body}`), "S");
+}
+
+/**
+ * Reads each written section (`{ report, index, text }`) until it shows the written values, at
+ * most `reads` times, `waitMs` apart; sets `confirmed` (and `stale`) on its report. A failed read
+ * counts as one that did not confirm; the signal ends the reads.
+ */
+async function confirm(client, written, [reads, waitMs], signal) {
+  const pending = [];
+  for (const section of written) {
+    const stale = reads > 0 ? staleFields(client, section.index, section.text, "") : [];
+    if (stale.length) pending.push({ ...section, stale });
+  }
+  for (let read = 0; read < reads && pending.some(({ stale }) => stale.length); read++) {
+    if (read > 0 && (await sleep(waitMs, signal))) break;
+    for (const section of pending.filter(({ stale }) => stale.length)) {
+      try {
+        const body = await send(client, tables.sections[section.index][2], undefined, { signal }, true);
+        section.stale = staleFields(client, section.index, section.text, body);
+      } catch {
+        if (signal?.aborted) break;
+      }
+    }
+  }
+  for (const { report, stale } of pending) {
+    report.confirmed = stale.length === 0;
+    if (stale.length) report.stale = stale;
+  }
+}
+
+/** Whether a value is a plan (a document has no `sections` key: it would name no section). */
+function isPlan(value) {
+  try {
+    return value !== null && typeof value === "object" && Array.isArray(value.sections);
+  } catch {
+    return false;
+  }
+}
+
+async function apply(client, planOrDesired, options) {
+  const kept = {};
+  const optionsText = encode(options, signalFact(kept));
+  const { signal } = kept;
+  let sections;
+  let checked;
+  if (isPlan(planOrDesired)) {
+    // The plan's params, checked as a document: a plan edited by hand (or sent over the wire and
+    // back) is held to the same rules, and sent in the module's order.
+    const parts = planOrDesired.sections.map((section) => [section?.section, section?.params ?? {}]);
+    checked = checkSettings(client, "apply", encode(Object.fromEntries(parts)), optionsText);
+    const byName = new Map(parts);
+    sections = checked.sections.map(([index, , fields]) => ({ params: fields ? byName.get(tables.sections[index][0]) : null }));
+  } else {
+    const text = encode(planOrDesired);
+    checked = checkSettings(client, "apply", text, optionsText);
+    sections = (await planned(client, checked, text, signal)).sections;
+  }
+  // From here on the answer is a report: some sections may be in force.
+  const reports = checked.sections.map(([index]) => ({ section: tables.sections[index][0], outcome: "not sent" }));
+  const written = [];
+  for (const [i, [index]] of checked.sections.entries()) {
+    const { params } = sections[i];
+    if (!params) {
+      reports[i].outcome = "unchanged";
+      continue;
+    }
+    try {
+      await send(client, tables.sections[index][1], params, { signal });
+    } catch (error) {
+      Object.assign(reports[i], { outcome: "failed", error });
+      break;
+    }
+    reports[i].outcome = "applied";
+    written.push({ report: reports[i], index, text: encode({ [tables.sections[index][0]]: params }) });
+  }
+  await confirm(client, written, checked.verify, signal);
+  return { ok: !reports.some(({ outcome }) => outcome === "failed"), sections: reports };
+}
+
+/** A list edit (`tables.edits[index]`): check the items, read, merge, write when something changes, confirm. */
+async function editList(client, index, items, options) {
+  const kept = {};
+  const optionsText = encode(options, signalFact(kept));
+  const itemsText = encode(items);
+  const { signal } = kept;
+  const sectionIndex = tables.edits[index][1];
+  const [name, update, read] = tables.sections[sectionIndex];
+  const exchangeOf = (stage, body) => exchange(EDIT, `${client.line}\n${index}\n${stage}\n${optionsText}\n${itemsText}\n${body}`);
+  const { verify } = expect(exchangeOf("check", ""), "O");
+  const merged = exchangeOf("merge", await send(client, read, undefined, { signal }, true));
+  if (merged[0] !== "N" && merged[0] !== "W") throw answered(merged);
+  const newline = merged.indexOf("\n");
+  const report = { ...JSON.parse(newline < 0 ? merged.slice(1) : merged.slice(1, newline)), written: false };
+  if (merged[0] === "N") return report;
+  const params = JSON.parse(merged.slice(newline + 1));
+  await send(client, update, params, { signal });
+  report.written = true;
+  await confirm(client, [{ report, index: sectionIndex, text: encode({ [name]: params }) }], verify, signal);
+  return report;
 }
 
 /** A client for one Clerk instance (types in index.d.ts). Throws `ClerkInvalidOptionsError` for bad options. */
@@ -379,6 +531,11 @@ export function createInstanceClient(options) {
     clerk[group][name] = (params, callOptions) => send(client, index, params, callOptions);
     clerk.dryRun[group][name] = (params) => dryRun(client, index, params);
   }
+  clerk.settings = {
+    plan: (desired, options) => plan(client, desired, options),
+    apply: (planOrDesired, options) => apply(client, planOrDesired, options),
+  };
+  for (const [index, [name]] of tables.edits.entries()) clerk.settings[name] = (items, options) => editList(client, index, items, options);
   // @clerk/backend documents `instances` but its client names the property `instance`.
   clerk.instance = clerk.instances;
   clerk.dryRun.instance = clerk.dryRun.instances;

@@ -34,6 +34,7 @@ mod wire;
 mod client;
 mod host;
 
+pub use client::settings::{ApplyReport, Confirmation, ListEditReport, Outcome, Plan, SectionOutcome, SectionPlan, Verify};
 pub use client::*;
 pub use host::*;
 pub use model::*;

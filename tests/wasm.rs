@@ -255,6 +255,34 @@ async fn params_from_js_keep_the_tri_state_and_refuse_unknown_keys() {
 }
 
 #[wasm_bindgen_test]
+async fn settings_from_js_then_plan_and_apply_over_the_host_fetch() {
+    let from = |json: &str| serde_wasm_bindgen::from_value::<Settings>(JSON::parse(json).unwrap());
+    let typo = from(r#"{"protect":{"rules_enabeld":true}}"#).unwrap_err().to_string();
+    assert!(typo.contains("`protect.rules_enabeld` is not a parameter of UpdateInstanceProtect; did you mean `rules_enabled`?"), "{typo}");
+    let unknown = from(r#"{"protects":{}}"#).unwrap_err().to_string();
+    assert!(unknown.contains("did you mean `protect`?"), "{unknown}");
+    assert!(from(r#"{"protect":null}"#).unwrap_err().to_string().contains("`protect` cannot be null"));
+    let settings = from(r#"{"protect":{"rules_enabled":true,"specter_enabled":false},"restrictions":{"allowlist":true}}"#).unwrap();
+    assert_eq!(settings.protect.as_ref().unwrap().specter_enabled, Patch::Value(false));
+
+    let c = client("rust-settings", |_| {});
+    let plan = c.plan(&settings).await.unwrap();
+    assert_eq!(plan.requests(), 2);
+    let protect = &plan.sections[1];
+    assert_eq!((protect.changes.len(), protect.unchanged.len()), (1, 1), "rules_enabled changes, specter_enabled is already false");
+    let report = c.apply(&plan, Verify::default()).await;
+    assert!(report.ok(), "{report:?}");
+    assert!(matches!(report.sections[1].outcome, Outcome::Applied(Confirmation::Confirmed)), "{report:?}");
+    let again = c.plan(&settings).await.unwrap();
+    assert_eq!(again.requests(), 1, "only restrictions, which cannot be read, is sent again");
+    let sent: Vec<String> = records("rust-settings").await.iter().map(|r| format!("{} {}", r["method"].as_str().unwrap(), r["path"].as_str().unwrap())).collect();
+    assert_eq!(
+        sent,
+        ["GET /v1/instance/protect", "PATCH /v1/instance/restrictions", "PATCH /v1/instance/protect", "GET /v1/instance/protect", "GET /v1/instance/protect"]
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_secret_key_is_in_no_error() {
     let c = client("rust-secret", |o| {
         o.retry = Retry::OFF;

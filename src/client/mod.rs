@@ -1,11 +1,14 @@
-//! The client: a [`Transport`] (the host's fetch and timers), its [`Options`], and one method
-//! per operation, each a thin wrapper over [`Client::send`]. The retry loop is the sans-IO
+//! The client: a [`Transport`] (the host's fetch and timers), its [`Options`], one method per
+//! operation, each a thin wrapper over [`Client::send`], and settings as code (`settings.rs`). The retry loop is the sans-IO
 //! [`Call`], so everything here is tested natively with a scripted transport.
 
 use alloc::vec::Vec;
 
 mod call;
 mod options;
+// Re-exported by lib.rs, not here: it extends `Client`, so a `pub use` here would be an import
+// loop (tests/layers.rs).
+pub(crate) mod settings;
 
 pub use call::{Call, Failure, HttpResponse, Next, MAX_BODY_BYTES};
 pub use options::{Options, API_URL, API_VERSION, USER_AGENT};
@@ -186,7 +189,7 @@ impl<T: Transport> Client<T> {
 }
 
 /// Removes `secret` from the string values of `entries`; true when any held it.
-fn redact_entries(entries: &mut [Entry], secret: &str) -> bool {
+pub(crate) fn redact_entries(entries: &mut [Entry], secret: &str) -> bool {
     let mut found = false;
     let mut clean = |s: &mut alloc::string::String| {
         if find(s, secret).is_some() {

@@ -9,10 +9,11 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::table::{option, ClientOption, RetryOption, CALL_OPTIONS, CLIENT_OPTIONS, RETRY_OPTIONS};
+use super::table::{option, CallOption, ClientOption, JsOption, RetryOption, VerifyOption, CALL_OPTIONS, CLIENT_OPTIONS, RETRY_OPTIONS, VERIFY_OPTIONS};
+use crate::client::settings::Verify;
 use crate::client::Options;
 pub use crate::model::unknown_key;
-use crate::model::{kind_phrase, Entry, Field, Kind, Operation, Patch, Problem, Spelling, Value};
+use crate::model::{kind_phrase, null_section, unknown_section, Entry, Field, Kind, Operation, Patch, Problem, Spelling, Value, SECTIONS};
 use crate::text::{is_js_name, js_name, push_quoted, push_u64};
 use crate::wire::{parse, Json, Retry};
 
@@ -240,7 +241,7 @@ pub fn params_entries(operation: &Operation, json: &Json, label: &str, problems:
 /// Unknown keys are suggested for, one by one, up to this many problems; the rest are counted.
 const MAX_PROBLEMS: usize = 20;
 
-fn names<T>(table: &[super::table::JsOption<T>], keep: impl Fn(&T) -> bool) -> Vec<String> {
+fn names<T>(table: &[JsOption<T>], keep: impl Fn(&T) -> bool) -> Vec<String> {
     table.iter().filter(|o| keep(&o.meaning)).map(|o| String::from(o.name)).collect()
 }
 
@@ -394,16 +395,113 @@ pub fn call_options(text: &str, problems: &mut Vec<Problem>) {
 /// Checks the options of one call (`{ signal }`). The signal itself stays in JS, which reports a
 /// real `AbortSignal` as `{"\u0000": "AbortSignal"}`.
 pub fn call_options_of(json: &Json, problems: &mut Vec<Problem>) {
+    call_options_in(json, CALL_OPTIONS, Verify::OFF, problems);
+}
+
+/// Checks the options of one call against `table` (`{ signal }`, or `{ signal, verify }` for
+/// `settings.apply` and the list edits), and answers how to verify the writes: `default` when
+/// `verify` is not given.
+pub fn call_options_in(json: &Json, table: &'static [JsOption<CallOption>], default: Verify, problems: &mut Vec<Problem>) -> Verify {
+    let mut verify = default;
     if matches!(json, Json::Null) || marker(json) == Some("undefined") {
-        return;
+        return verify;
     }
-    let Ok(members) = members(json, "call options").map_err(|p| problems.push(p)) else { return };
+    let Ok(members) = members(json, "call options").map_err(|p| problems.push(p)) else { return verify };
     for (key, value) in members {
         let key = caller_key(key);
-        if option(CALL_OPTIONS, key).is_none() {
-            problems.push(unknown_key(key, &names(CALL_OPTIONS, |_| true), "the call options"));
-        } else if !matches!(value, Json::Null) && marker(value) != Some("AbortSignal") {
-            problems.push(Problem::new(key.into(), &with_given("must be an AbortSignal".into(), value)));
+        match option(table, key) {
+            None => problems.push(unknown_key(key, &names(table, |_| true), "the call options")),
+            Some(CallOption::Signal) => {
+                if !matches!(value, Json::Null) && marker(value) != Some("AbortSignal") {
+                    problems.push(Problem::new(key.into(), &with_given("must be an AbortSignal".into(), value)));
+                }
+            }
+            Some(CallOption::Verify) => verify = verify_option(value, default, problems),
         }
     }
+    verify
+}
+
+fn verify_option(json: &Json, default: Verify, problems: &mut Vec<Problem>) -> Verify {
+    match json {
+        Json::Null => return default,
+        Json::Bool(true) => return Verify::default(),
+        Json::Bool(false) => return Verify::OFF,
+        _ => {}
+    }
+    let mut verify = Verify::default();
+    let Ok(members) = members(json, "verify") else {
+        problems.push(Problem::new("verify".into(), &with_given("must be true, false or { reads, waitMs }".into(), json)));
+        return verify;
+    };
+    for (key, value) in members {
+        let key = caller_key(key);
+        let mut param = String::from("verify.");
+        param.push_str(key);
+        let (slot, range, rest) = match option(VERIFY_OPTIONS, key) {
+            Some(VerifyOption::Reads) => (&mut verify.reads, 1..=Verify::MAX_READS, "must be a whole number from 1 to 20"),
+            Some(VerifyOption::WaitMs) => (&mut verify.wait_ms, 0..=Verify::MAX_WAIT_MS, "must be a whole number of milliseconds from 0 to 60000"),
+            None => {
+                problems.push(unknown_key(key, &names(VERIFY_OPTIONS, |_| true), "verify"));
+                continue;
+            }
+        };
+        match json_u32(value).filter(|n| range.contains(n)) {
+            Some(n) => *slot = n,
+            None => problems.push(Problem::new(param, &with_given(rest.into(), value))),
+        }
+    }
+    verify
+}
+
+fn json_u32(json: &Json) -> Option<u32> {
+    json.as_i64().and_then(|n| u32::try_from(n).ok())
+}
+
+/// A list of strings from JS (the items of a list edit), or its problems under `param`.
+pub fn string_list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Vec<String> {
+    list(json, param).unwrap_or_else(|found| {
+        problems.extend(found);
+        Vec::new()
+    })
+}
+
+/// The sections of a settings document from JS, in apply order (each section's index in
+/// `SECTIONS` and its entries), with every problem of every section named `section.param` (what
+/// decoding found and the section's own checks, in apply order), then the keys that name no
+/// section. `$schema` (an editor's link to the JSON Schema)
+/// is skipped.
+pub fn settings_entries(json: &Json, problems: &mut Vec<Problem>) -> Vec<(usize, Vec<Entry>)> {
+    let members = match members(json, "settings") {
+        Ok(members) => members,
+        Err(problem) => {
+            problems.push(problem);
+            return Vec::new();
+        }
+    };
+    let mut sections = Vec::new();
+    for (index, section) in SECTIONS.iter().enumerate() {
+        // The last of duplicate keys wins, as with JSON.parse.
+        let Some((_, value)) = members.iter().rev().find(|(key, _)| caller_key(key) == section.name) else { continue };
+        if matches!(value, Json::Null) {
+            problems.push(null_section(section.name));
+            continue;
+        }
+        let mut decoded = Vec::new();
+        let entries = params_entries(section.update, value, &section.update.js_label(), &mut decoded);
+        for problem in decoded {
+            problems.push(problem.within(section.name));
+        }
+        section.check(&entries, Spelling::Js, problems);
+        sections.push((index, entries));
+    }
+    let mut names: Option<Vec<String>> = None;
+    for (key, _) in members {
+        let key = caller_key(key);
+        if key != "$schema" && problems.len() < MAX_PROBLEMS && !SECTIONS.iter().any(|section| section.name == key) {
+            let names = names.get_or_insert_with(|| SECTIONS.iter().map(|s| String::from(s.name)).collect());
+            problems.push(unknown_section(key, names));
+        }
+    }
+    sections
 }

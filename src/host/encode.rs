@@ -1,12 +1,13 @@
 //! What the JS API gets back, as text for the package's JS: errors as JSON with the name of
-//! their class, requests, resources with camelCase keys, and the steps of a call. Only this
+//! their class, requests, resources with camelCase keys, the steps of a call, and the plans and
+//! list edits of settings as code. Only this
 //! module's output is ever given meaning by the JS: what a server sent is always plain data in it.
 
 use alloc::string::String;
 
 use super::table::error_class;
 use crate::client::Next;
-use crate::model::{Operation, Patch, Problem, Resource, Value};
+use crate::model::{Diff, Field, ListEdit, Merged, Operation, Patch, Problem, Resource, Section, Value};
 use crate::text::{js_name, push_i64, push_string, push_u64};
 use crate::wire::{push_json, Error, HttpRequest};
 
@@ -43,42 +44,147 @@ fn string_list(out: &mut String, items: &[String]) {
 /// The largest integer a JS number holds exactly.
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
+/// A value as JSON. An integer a JS number cannot hold exactly is written as a string, and
+/// `path` (its place in the answer) is added to `bigints`, the comma-separated list the JS makes
+/// `BigInt`s of. The list is this module's, so no value a server sends can ask for that.
+fn value(out: &mut String, value: &Patch<Value>, path: &dyn Fn(&mut String), bigints: &mut String) {
+    match value {
+        Patch::Value(Value::Boolean(b)) => out.push_str(if *b { "true" } else { "false" }),
+        Patch::Value(Value::Integer(n)) if n.unsigned_abs() > MAX_SAFE_INTEGER => {
+            out.push('"');
+            push_i64(out, *n);
+            out.push('"');
+            if !bigints.is_empty() {
+                bigints.push(',');
+            }
+            path(bigints);
+        }
+        Patch::Value(Value::Integer(n)) => push_i64(out, *n),
+        Patch::Value(Value::String(s)) => push_string(out, s),
+        Patch::Value(Value::StringList(items)) => string_list(out, items),
+        Patch::Null | Patch::Absent => out.push_str("null"),
+    }
+}
+
+/// `out`, then after a newline the paths of the integers written as strings, if any.
+fn with_bigints(out: &mut String, bigints: &str) {
+    if !bigints.is_empty() {
+        out.push('\n');
+        out.push_str(bigints);
+    }
+}
+
 /// A resource as a JSON object with camelCase keys (absent fields left out, null ones `null`),
-/// then, after a newline, the comma-separated keys of integers a JS number cannot hold: they
-/// are written as strings, and the JS makes them `BigInt`s. The list is this module's, so no
-/// value a server sends can ask for that.
+/// then the keys of integers a JS number cannot hold (see `value`).
 pub fn resource(out: &mut String, resource: &Resource, fields: &[Patch<Value>]) {
     let mut bigints = String::new();
     out.push('{');
     for (field, patch) in resource.fields.iter().zip(fields) {
-        let value = match patch {
-            Patch::Absent => continue,
-            Patch::Null => None,
-            Patch::Value(value) => Some(value),
-        };
+        if patch.is_absent() {
+            continue;
+        }
         let name = js_name(field.name);
         key(out, &name);
-        match value {
-            None => out.push_str("null"),
-            Some(Value::Boolean(b)) => out.push_str(if *b { "true" } else { "false" }),
-            Some(Value::Integer(n)) if n.unsigned_abs() > MAX_SAFE_INTEGER => {
-                out.push('"');
-                push_i64(out, *n);
-                out.push('"');
-                if !bigints.is_empty() {
-                    bigints.push(',');
-                }
-                bigints.push_str(&name);
-            }
-            Some(Value::Integer(n)) => push_i64(out, *n),
-            Some(Value::String(s)) => push_string(out, s),
-            Some(Value::StringList(items)) => string_list(out, items),
-        }
+        value(out, patch, &|list| list.push_str(&name), &mut bigints);
     }
     out.push('}');
-    if !bigints.is_empty() {
-        out.push('\n');
-        out.push_str(&bigints);
+    with_bigints(out, &bigints);
+}
+
+/// The JS names of fields, as a JSON array.
+pub fn names(out: &mut String, fields: &[&Field]) {
+    out.push('[');
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_string(out, &js_name(field.name));
+    }
+    out.push(']');
+}
+
+/// `[{"field", "from"?, "to"}, ...]` under `key`, the paths of big integers as `key.i.from`.
+fn field_values<'a>(out: &mut String, name: &str, items: impl Iterator<Item = (&'a Field, Option<&'a Patch<Value>>, &'a Patch<Value>)>, bigints: &mut String) {
+    key(out, name);
+    out.push('[');
+    for (i, (field, from, to)) in items.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('{');
+        text(out, "field", &js_name(field.name));
+        let path = |end: &'static str| {
+            move |list: &mut String| {
+                list.push_str(name);
+                list.push('.');
+                push_u64(list, i as u64);
+                list.push_str(end);
+            }
+        };
+        if let Some(from) = from {
+            key(out, "from");
+            value(out, from, &path(".from"), bigints);
+        }
+        key(out, "to");
+        value(out, to, &path(".to"), bigints);
+        out.push('}');
+    }
+    out.push(']');
+}
+
+/// One section's plan: `{"section", "changes": [{"field", "from", "to"}], "unchanged": [field],
+/// "writeOnly": [{"field", "to"}], "request": <the dry run> | null, "params": <what apply sends,
+/// camelCase> | null}`, then the paths of big integers (see `value`).
+pub fn section_plan(out: &mut String, section: &Section, diff: &Diff, request: Option<&HttpRequest>) {
+    let mut bigints = String::new();
+    out.push('{');
+    text(out, "section", section.name);
+    field_values(out, "changes", diff.changes.iter().map(|c| (c.field, Some(&c.from), &c.to)), &mut bigints);
+    key(out, "unchanged");
+    names(out, &diff.unchanged);
+    field_values(out, "writeOnly", diff.write_only.iter().map(|w| (w.field, None, &w.to)), &mut bigints);
+    key(out, "request");
+    match request {
+        Some(found) => self::request(out, found, true),
+        None => out.push_str("null"),
+    }
+    key(out, "params");
+    if diff.send.is_empty() {
+        out.push_str("null");
+    } else {
+        out.push('{');
+        for (index, patch) in &diff.send {
+            let Some(field) = section.update.fields.get(*index) else { continue };
+            let name = js_name(field.name);
+            key(out, &name);
+            value(out, patch, &|list| {
+                list.push_str("params.");
+                list.push_str(&name);
+            }, &mut bigints);
+        }
+        out.push('}');
+    }
+    out.push('}');
+    with_bigints(out, &bigints);
+}
+
+/// What a list edit found: `{"field", "before", "after", "changed", "unchanged"}`; then, when
+/// it changes the list, a newline and the params that write it (`{"allowedOrigins": [...]}`).
+pub fn list_edit(out: &mut String, edit: &ListEdit, before: &[String], merged: &Merged) {
+    let name = js_name(edit.field.name);
+    let changes = !merged.changed.is_empty();
+    out.push('{');
+    text(out, "field", &name);
+    for (label, list) in [("before", before), ("after", if changes { &merged.after } else { before }), ("changed", &merged.changed), ("unchanged", &merged.unchanged)] {
+        key(out, label);
+        string_list(out, list);
+    }
+    out.push('}');
+    if changes {
+        out.push_str("\n{");
+        key(out, &name);
+        string_list(out, &merged.after);
+        out.push('}');
     }
 }
 

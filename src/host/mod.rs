@@ -7,7 +7,10 @@ pub mod decode;
 pub mod encode;
 mod table;
 
-pub use table::{error_class, option, ClientOption, ErrorClass, JsOption, RetryOption, CALL_OPTIONS, CLIENT_OPTIONS, ERROR_CLASSES, RETRY_OPTIONS};
+pub use table::{
+    error_class, option, CallOption, ClientOption, ErrorClass, JsOption, RetryOption, VerifyOption, APPLY_OPTIONS, CALL_OPTIONS, CLIENT_OPTIONS,
+    ERROR_CLASSES, RETRY_OPTIONS, VERIFY_OPTIONS,
+};
 
 #[cfg(all(target_arch = "wasm32", feature = "npm"))]
 mod arena;

@@ -27,6 +27,22 @@
 //!   `[failure, status, retryAfter, cfRay, truncated, message]`, then the body as is. Answers a
 //!   step (see `encode::step`).
 //!
+//! - `SETTINGS`: client, `plan` or `apply`, options JSON (`{signal}`, or `{signal, verify}` for
+//!   `apply`), the settings document JSON. Checks every section at once and answers
+//!   `O{"verify":[reads,waitMs],"sections":[[index, 1 if it needs its read, fields set],...]}`
+//!   (sections in apply order, by their index in `SECTIONS`) or `E<error JSON>`.
+//! - `PLAN`: client, section index, `plan` or `verify`, the document JSON, then the body of the
+//!   section's read as the API sent it (empty when it was not read). Answers `P<section plan
+//!   JSON>` (see `encode::section_plan`), or for `verify` `S<JSON array of the fields a read does
+//!   not show yet>` (without a body: every field a read can confirm); or `E<error JSON>`.
+//! - `EDIT`: client, list edit index, `check` or `merge`, options JSON, items JSON, then (for
+//!   `merge`) the body of the list's read. `check` answers `O{"verify":[reads,waitMs]}`; `merge`
+//!   answers `N<report>` when nothing changes or `W<report>\n<params>` (see `encode::list_edit`);
+//!   either may answer `E<error JSON>`.
+//!
+//! The document and the items are encoded once by the JS and passed whole to each exchange, so
+//! every exchange sees the same values (a getter is never read twice).
+//!
 //! A protocol error (which only a bug in the JS can cause) answers `X<message>`.
 
 use alloc::alloc::{alloc, Layout};
@@ -35,11 +51,13 @@ use alloc::vec::Vec;
 use core::cell::Cell;
 
 use super::arena::Arena;
+use super::table::{APPLY_OPTIONS, CALL_OPTIONS};
 use super::{decode, encode};
+use crate::client::settings::Verify;
 use crate::client::{Failure, HttpResponse, Options, MAX_BODY_BYTES};
-use crate::model::{validate, Operation, Problem, Spelling, OPERATIONS};
+use crate::model::{validate, Entry, Operation, Patch, Problem, Section, Spelling, Value, LIST_EDITS, OPERATIONS, SECTIONS};
 use crate::text::{char_eq, digits, find, push_u64};
-use crate::wire::{parse, Cause, Error, HttpRequest, Json, Retry};
+use crate::wire::{parse, read_resource, Cause, Error, HttpRequest, Json, Retry};
 
 #[global_allocator]
 static ARENA: Arena = Arena::new();
@@ -90,6 +108,9 @@ pub extern "C" fn run(kind: u32, len: usize, now_ms: f64, random: f64) -> usize 
             0 => client(input, &mut out),
             1 => prepare(input, &mut out),
             2 => after(input, now_ms, random, &mut out),
+            3 => settings(input, &mut out),
+            4 => plan(input, &mut out),
+            5 => edit(input, &mut out),
             _ => out.push_str("Xunknown exchange"),
         },
         Err(_) => out.push_str("Xthe input is not UTF-8"),
@@ -220,6 +241,147 @@ fn prepare(input: &str, out: &mut String) {
         check(&params, &mut problems);
     }
     fail(out, Error::InvalidParams { operation: label.clone(), problems }, secret);
+}
+
+/// `O{"verify":[reads,waitMs]` (the caller closes the object).
+fn verify_answer(out: &mut String, verify: Verify) {
+    out.push_str("O{\"verify\":[");
+    push_u64(out, verify.reads.into());
+    out.push(',');
+    push_u64(out, verify.wait_ms.into());
+    out.push(']');
+}
+
+/// Parses `text` and checks it with `check`; when there are problems and the JSON holds the
+/// secret key, checks it again with the key taken out, so that no excerpt quotes part of it.
+fn checked<T>(text: &str, param: &str, secret: &str, problems: &mut Vec<Problem>, check: impl Fn(&Json, &mut Vec<Problem>) -> T) -> Option<T> {
+    let mut json = decode::read_json(text, param, problems)?;
+    let mut found = Vec::new();
+    let value = check(&json, &mut found);
+    if !found.is_empty() && mentions(&json, secret) {
+        json.redact(secret);
+        found.clear();
+        check(&json, &mut found);
+    }
+    problems.extend(found);
+    Some(value)
+}
+
+fn settings(input: &str, out: &mut String) {
+    let (client, rest) = line(input);
+    let (what, rest) = line(rest);
+    let (options_text, document) = line(rest);
+    let options = options_of(client);
+    let secret = options.secret_key.as_str();
+    let apply = what == "apply";
+    let mut problems = Vec::new();
+    let table = if apply { APPLY_OPTIONS } else { CALL_OPTIONS };
+    let verify = checked(options_text, "options", secret, &mut problems, |json, problems| decode::call_options_in(json, table, Verify::OFF, problems));
+    let sections = checked(document, "settings", secret, &mut problems, decode::settings_entries).unwrap_or_default();
+    if !problems.is_empty() {
+        let operation = if apply { "settings.apply" } else { "settings.plan" };
+        return fail(out, Error::InvalidParams { operation: operation.into(), problems }, secret);
+    }
+    verify_answer(out, verify.unwrap_or(Verify::OFF));
+    out.push_str(",\"sections\":[");
+    for (i, (index, entries)) in sections.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        push_u64(out, *index as u64);
+        let read = SECTIONS.get(*index).is_some_and(|section| section.needs_read(entries));
+        out.push_str(if read { ",1," } else { ",0," });
+        push_u64(out, entries.len() as u64);
+        out.push(']');
+    }
+    out.push_str("]}");
+}
+
+/// The fields of a section's read resource from the body the API sent; `None` when not read.
+fn current(section: &Section, body: &str, secret: &str) -> Result<Option<Vec<Patch<Value>>>, Error> {
+    let Some(read) = section.read.filter(|_| !body.is_empty()) else { return Ok(None) };
+    let Some(resource) = read.resource else { return Ok(None) };
+    read_resource(resource, body).map(Some).map_err(|reason| {
+        let mut excerpt = crate::wire::excerpt(body);
+        crate::text::redact(&mut excerpt, secret);
+        Error::UnexpectedResponse { request: read.request_line(), status: 200, reason, excerpt }
+    })
+}
+
+fn plan(input: &str, out: &mut String) {
+    let (client, rest) = line(input);
+    let (index, rest) = line(rest);
+    let (mode, rest) = line(rest);
+    let (document, body) = line(rest);
+    let Some((wanted, section)) = digits(index).and_then(|i| usize::try_from(i).ok()).and_then(|i| Some((i, SECTIONS.get(i)?))) else {
+        return out.push_str("Xno such section");
+    };
+    let options = options_of(client);
+    let secret = options.secret_key.as_str();
+    let mut problems = Vec::new();
+    let sections = checked(document, "settings", secret, &mut problems, decode::settings_entries).unwrap_or_default();
+    if !problems.is_empty() {
+        return fail(out, Error::InvalidParams { operation: "settings.plan".into(), problems }, secret);
+    }
+    let entries: Vec<Entry> = sections.into_iter().find(|(index, _)| *index == wanted).map(|(_, entries)| entries).unwrap_or_default();
+    let current = match current(section, body, secret) {
+        Ok(current) => current,
+        Err(error) => return fail(out, error, secret),
+    };
+    if mode == "verify" {
+        out.push('S');
+        return encode::names(out, &section.unconfirmed(&entries, current.as_deref()));
+    }
+    let diff = section.diff(&entries, current.as_deref());
+    let request = (!diff.send.is_empty()).then(|| options.request(section.update, &diff.send));
+    out.push('P');
+    encode::section_plan(out, section, &diff, request.as_ref());
+}
+
+fn edit(input: &str, out: &mut String) {
+    let (client, rest) = line(input);
+    let (index, rest) = line(rest);
+    let (stage, rest) = line(rest);
+    let (options_text, rest) = line(rest);
+    let (items_text, body) = line(rest);
+    let Some(edit) = digits(index).and_then(|i| usize::try_from(i).ok()).and_then(|i| LIST_EDITS.get(i)) else {
+        return out.push_str("Xno such list edit");
+    };
+    let options = options_of(client);
+    let secret = options.secret_key.as_str();
+    let label = edit.label(Spelling::Js);
+    let mut problems = Vec::new();
+    let verify = checked(options_text, "options", secret, &mut problems, |json, problems| {
+        decode::call_options_in(json, APPLY_OPTIONS, Verify::default(), problems)
+    });
+    let items = checked(items_text, edit.argument, secret, &mut problems, |json, problems| {
+        let items = decode::string_list(json, edit.argument, problems);
+        if problems.is_empty() {
+            problems.extend(edit.check(&items));
+        }
+        items
+    })
+    .unwrap_or_default();
+    if !problems.is_empty() {
+        return fail(out, Error::InvalidParams { operation: label, problems }, secret);
+    }
+    if stage == "check" {
+        verify_answer(out, verify.unwrap_or_default());
+        return out.push('}');
+    }
+    let fields = match current(edit.section, body, secret) {
+        Ok(fields) => fields.unwrap_or_default(),
+        Err(error) => return fail(out, error, secret),
+    };
+    let before = edit.current(&fields);
+    match edit.merge(&before, &items, Spelling::Js) {
+        Ok(merged) => {
+            out.push(if merged.changed.is_empty() { 'N' } else { 'W' });
+            encode::list_edit(out, edit, &before, &merged);
+        }
+        Err(problems) => fail(out, Error::InvalidParams { operation: label, problems }, secret),
+    }
 }
 
 fn after(input: &str, now_ms: f64, random: f64, out: &mut String) {

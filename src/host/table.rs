@@ -110,8 +110,40 @@ pub const RETRY_OPTIONS: &[JsOption<RetryOption>] = js_options! {
 };
 
 /// The options of one call.
-pub const CALL_OPTIONS: &[JsOption<()>] = js_options! {
-    "signal" => (), "AbortSignal", "Cancels the call, its attempts and its waits; the call rejects with the signal's reason.";
+pub const CALL_OPTIONS: &[JsOption<CallOption>] = js_options! {
+    "signal" => CallOption::Signal, "AbortSignal", "Cancels the call, its attempts and its waits; the call rejects with the signal's reason.";
+};
+
+/// What an option of one call sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallOption {
+    /// `signal`: stays in JS; the decoder checks what JS reported of it.
+    Signal,
+    /// `verify` (`settings.apply` and the list edits).
+    Verify,
+}
+
+/// What an option of `verify` sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerifyOption {
+    /// `reads`.
+    Reads,
+    /// `waitMs`.
+    WaitMs,
+}
+
+/// The options of `settings.apply` and of the list edits (`settings.addAllowedOrigins`...).
+pub const APPLY_OPTIONS: &[JsOption<CallOption>] = js_options! {
+    "signal" => CallOption::Signal, "AbortSignal",
+        "Cancels the calls, their attempts and their waits. The promise rejects with the signal's reason, except once `settings.apply` has sent a section: it then resolves with the report, the section in flight `failed` with the reason.";
+    "verify" => CallOption::Verify, "boolean | VerifyOptions",
+        "Reads written sections again until they show the written values (reads right after a write can be stale). `true`: 6 reads, 500 ms apart. Default: `false` for `settings.apply`, `true` for the list edits.";
+};
+
+/// The options of `verify`.
+pub const VERIFY_OPTIONS: &[JsOption<VerifyOption>] = js_options! {
+    "reads" => VerifyOption::Reads, "number", "Reads of each written section, at most, the first right after the writes (1 to 20). Default 6.";
+    "waitMs" => VerifyOption::WaitMs, "number", "The wait before each further read, in ms (0 to 60000). Default 500.";
 };
 
 /// The option with this name.

@@ -1,7 +1,8 @@
 //! The two macros that turn the declarations in `operations.rs` and `resources.rs` into params
 //! structs, response structs, their descriptors, the `OPERATIONS` and `RESOURCES` tables, and
 //! `each_operation!`, which hands every operation to a macro of a higher layer (the client's
-//! methods) without this layer knowing that layer.
+//! methods) without this layer knowing that layer; and the one that turns the sections in
+//! `settings.rs` into the `SECTIONS` table and the `Settings` document.
 
 
 /// `has_flag!(deprecated in no_retry deprecated)` is `true`.
@@ -19,6 +20,12 @@ macro_rules! has_flag {
         true
     };
     (deprecated in seed $($rest:ident)*) => {
+        true
+    };
+    (empty_ignored in empty_ignored $($rest:ident)*) => {
+        true
+    };
+    (beta in beta $($rest:ident)*) => {
         true
     };
     ($flag:ident in $other:ident $($rest:ident)*) => {
@@ -76,14 +83,14 @@ macro_rules! group {
 /// /// Docs of the operation.
 /// OperationId = METHOD "/path" -> Response [= status], js(group.name, ...), rust method_name [; flags] {
 ///     /// Docs of the field.
-///     wire_name: Patch<T> | Option<T> [= Rule::...] [; deprecated | seed],
+///     wire_name: Patch<T> | Option<T> [= Rule::...] [; flags],
 /// }
 /// ```
 /// The success status is 200 unless given (`-> () = 204` for an answer without a body).
 /// `Patch<T>` declares a nullable field, `Option<T>` one that is absent or a value.
-/// Operation flags: `deprecated`, `no_retry`. A field flagged `deprecated` is deprecated by the
-/// spec; one flagged `seed` is in no spec version, only in the seed documents or the official
-/// SDK (and is documented as deprecated too).
+/// Operation flags: `deprecated`, `no_retry`. Field flags: `deprecated` (by the spec), `seed` (in
+/// no spec version, only in the seed documents or the official SDK; documented as deprecated
+/// too), `empty_ignored` (the API ignores an empty list, so the list cannot be cleared).
 macro_rules! operations {
     ($($declarations:tt)*) => {
         operations_with_dollar! { ($) $($declarations)* }
@@ -98,7 +105,7 @@ macro_rules! operations_with_dollar {
             js($($group:ident . $js:ident),+), rust $rust:ident $(; $($flag:ident)+)? {
             $(
                 $(#[doc = $field_doc:literal])*
-                $name:ident : $ty:ty $(= $rule:expr)? $(; $field_flag:ident)?
+                $name:ident : $ty:ty $(= $rule:expr)? $(; $($field_flag:ident)+)?
             ),* $(,)?
         }
     )*) => {
@@ -167,9 +174,10 @@ macro_rules! operations_with_dollar {
                             kind: <$ty as $crate::model::descriptor::Slot>::KIND,
                             nullable: <$ty as $crate::model::descriptor::Slot>::NULLABLE,
                             rule: rule_or_any!($($rule)?),
-                            deprecated: has_flag!(deprecated in $($field_flag)?),
+                            deprecated: has_flag!(deprecated in $($($field_flag)+)?),
+                            empty_ignored: has_flag!(empty_ignored in $($($field_flag)+)?),
                             #[cfg(not(target_arch = "wasm32"))]
-                            seed: has_flag!(seed in $($field_flag)?),
+                            seed: has_flag!(seed in $($($field_flag)+)?),
                             #[cfg(not(target_arch = "wasm32"))]
                             doc: concat!($($field_doc, "\n",)*),
                         },
@@ -278,5 +286,125 @@ macro_rules! resources {
                 }
             }
         )*
+    };
+}
+
+macro_rules! read_or_none {
+    () => {
+        None
+    };
+    ($read:ident) => {
+        Some(<$read as $crate::model::descriptor::Params>::OPERATION)
+    };
+}
+
+/// Declares the sections of a settings document, in the order they are applied: the `SECTIONS`
+/// table and the [`Settings`](crate::Settings) struct, with a `Deserialize` that refuses unknown
+/// sections and `null` by name, on every deserializer, as the params do.
+///
+/// ```text
+/// /// Docs of the section.
+/// rust_field = "jsName": UpdateParams [, read ReadParams] [[beta]];
+/// ```
+macro_rules! settings {
+    ($(
+        $(#[doc = $doc:literal])*
+        $field:ident = $name:literal : $update:ident $(, read $read:ident)? $([$flag:ident])?;
+    )*) => {
+        /// Every section of a settings document, in the order `apply` sends them.
+        pub const SECTIONS: &[Section] = &[$(
+            Section {
+                name: $name,
+                update: <$update as $crate::model::descriptor::Params>::OPERATION,
+                read: read_or_none!($($read)?),
+                beta: has_flag!(beta in $($flag)?),
+                #[cfg(not(target_arch = "wasm32"))]
+                doc: concat!($($doc, "\n",)*),
+            }
+        ),*];
+
+        /// The desired settings of an instance, section by section: a missing section is not
+        /// managed, and inside a section the params keep their tri-state (a missing field is not
+        /// managed, `Null` is sent as `null`). With the `serde` feature it reads and writes the
+        /// document's JSON: the section names of the JS API (`organizationSettings`) and, inside
+        /// them, the API's field names, as every params struct does.
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct Settings {
+            $(
+                $(#[doc = $doc])*
+                pub $field: Option<$update>,
+            )*
+        }
+
+        impl Settings {
+            /// The sections the document manages, in apply order, each with its set fields.
+            #[allow(unused_assignments)]
+            pub fn entries(&self) -> Vec<(&'static Section, Vec<$crate::model::descriptor::Entry>)> {
+                let mut out = Vec::new();
+                let mut index = 0;
+                $(
+                    if let (Some(params), Some(section)) = (&self.$field, SECTIONS.get(index)) {
+                        out.push((section, $crate::model::descriptor::Params::entries(params)));
+                    }
+                    index += 1;
+                )*
+                out
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for Settings {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(None)?;
+                $(
+                    if let Some(params) = &self.$field {
+                        map.serialize_entry($name, params)?;
+                    }
+                )*
+                map.end()
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for Settings {
+            /// Reads every key: an unknown section is an error naming the nearest one, `null` for
+            /// a section is an error, a `$schema` string (an editor's link to the JSON Schema) is
+            /// skipped, and a section's own errors are named `section.param`.
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl<'de> serde::de::Visitor<'de> for Visitor {
+                    type Value = Settings;
+                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                        f.write_str("an object of settings sections")
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Settings, A::Error> {
+                        use serde::de::Error;
+                        let mut settings = Settings::default();
+                        while let Some(key) = map.next_key::<String>()? {
+                            match key.as_str() {
+                                "$schema" => {
+                                    map.next_value::<String>()?;
+                                }
+                                $($name => {
+                                    let section = map.next_value::<$crate::model::patch::Patch<$update>>();
+                                    settings.$field = match section {
+                                        Ok($crate::model::patch::Patch::Value(params)) => Some(params),
+                                        Ok(_) => return Err(A::Error::custom(null_section($name).message)),
+                                        Err(error) => return Err(A::Error::custom(within_section($name, &error))),
+                                    };
+                                })*
+                                _ => {
+                                    let names: Vec<String> = SECTIONS.iter().map(|s| s.name.into()).collect();
+                                    return Err(A::Error::custom($crate::model::validate::unknown_section(&key, &names).message));
+                                }
+                            }
+                        }
+                        Ok(settings)
+                    }
+                }
+                deserializer.deserialize_map(Visitor)
+            }
+        }
     };
 }

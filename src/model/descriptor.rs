@@ -84,7 +84,7 @@ impl Group {
 }
 
 /// One request field of an operation, as declared once in [`operations`](crate::OPERATIONS).
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Field {
     /// The wire name, as in the API (`test_mode`). The JS name is its lowerCamelCase.
     pub name: &'static str,
@@ -100,6 +100,8 @@ pub struct Field {
     /// builds only: conformance and the stand-in read it).
     #[cfg(not(target_arch = "wasm32"))]
     pub seed: bool,
+    /// A list the API leaves unchanged when it is sent empty, so that it cannot be cleared.
+    pub empty_ignored: bool,
     /// The field's documentation (native builds only: the TypeScript generator reads it).
     #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
@@ -206,6 +208,19 @@ pub enum Value {
     String(String),
     /// A list of strings.
     StringList(Vec<String>),
+}
+
+/// As the JSON value it is.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Boolean(b) => serializer.serialize_bool(*b),
+            Value::Integer(n) => serializer.serialize_i64(*n),
+            Value::String(s) => serializer.serialize_str(s),
+            Value::StringList(items) => items.serialize(serializer),
+        }
+    }
 }
 
 impl Value {

@@ -1,5 +1,6 @@
-//! The data model: the tri-state [`Patch`], the declaration of every operation and resource, and
-//! the validation rules. Everything here is plain data and runs natively.
+//! The data model: the tri-state [`Patch`], the declaration of every operation and resource, the
+//! validation rules, and the sections of a settings document with their diff. Everything here is
+//! plain data and runs natively.
 
 #[macro_use]
 mod declare;
@@ -8,11 +9,13 @@ mod descriptor;
 mod operations;
 mod patch;
 mod resources;
+mod settings;
 mod validate;
 
 pub use descriptor::*;
 pub use operations::*;
 pub use patch::Patch;
 pub use resources::*;
-pub use validate::{kind_phrase, refused_null, unknown_key, validate, Problem, Spelling};
+pub use settings::*;
+pub use validate::{check, kind_phrase, refused_null, unknown_key, unknown_section, validate, Problem, Spelling};
 

@@ -29,7 +29,7 @@ operations! {
         /// The instance's allowed origins, for browser-like stacks: browser extensions
         /// (`chrome-extension://<id>`), Electron (`http://localhost:3000`), Capacitor.js
         /// (`capacitor://localhost`). Replaces the list; an empty list changes nothing.
-        allowed_origins: Option<Vec<String>> = Rule::Origin,
+        allowed_origins: Option<Vec<String>> = Rule::Origin; empty_ignored,
         /// Deprecated: use `url_based_session_syncing`. Whether the instance should operate in
         /// cookieless development mode (without third-party cookies).
         cookieless_dev: Patch<bool>; deprecated,
@@ -136,7 +136,7 @@ operations! {
         /// Which enrollment modes to enable for organization domains. Replaces the list; an
         /// empty list changes nothing.
         domains_enrollment_modes: Option<Vec<String>>
-            = Rule::OneOf(&["automatic_invitation", "automatic_suggestion"]),
+            = Rule::OneOf(&["automatic_invitation", "automatic_suggestion"]); empty_ignored,
         /// The default organization role of an organization's creator.
         creator_role_id: Patch<String>,
         /// The default organization role for organization domains.

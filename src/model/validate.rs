@@ -41,6 +41,18 @@ impl Spelling {
 }
 
 impl Problem {
+    /// The same problem one level down: `testMode` in section `instance` is `instance.testMode`,
+    /// and `params` (the section's value itself) is `instance`.
+    pub fn within(self, scope: &str) -> Problem {
+        let mut param = String::from(scope);
+        if self.param != "params" {
+            param.push('.');
+            param.push_str(&self.param);
+        }
+        let rest = self.message.get(self.param.len() + 3..).filter(|_| self.message.starts_with('`')).unwrap_or(&self.message);
+        Problem::new(param, rest)
+    }
+
     /// A problem whose message is `` `param` `` followed by `rest`. A param that is a caller's
     /// key of any length is cut to 100 characters in both.
     pub fn new(mut param: String, rest: &str) -> Problem {
@@ -101,6 +113,18 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// The problem with an unknown key: the nearest valid key, or the list of valid ones.
 pub fn unknown_key(key: &str, valid: &[String], owner: &str) -> Problem {
+    let mut rest = String::from("is not a parameter of ");
+    rest.push_str(owner);
+    unknown(key, valid, rest)
+}
+
+/// The problem with a key of a settings document that names no section.
+pub fn unknown_section(key: &str, valid: &[String]) -> Problem {
+    unknown(key, valid, String::from("is not a section of the settings"))
+}
+
+/// `key` followed by `rest` and the nearest valid name, or the list of valid ones.
+fn unknown(key: &str, valid: &[String], mut rest: String) -> Problem {
     let camel = js_name(key);
     // A key longer than any name is no typo of one (and would make the distance slow).
     let comparable = key.len() <= NAME_CHARS;
@@ -113,8 +137,6 @@ pub fn unknown_key(key: &str, valid: &[String], owner: &str) -> Problem {
             (d, candidate)
         })
         .min_by_key(|(d, _)| *d);
-    let mut rest = String::from("is not a parameter of ");
-    rest.push_str(owner);
     match nearest {
         None => rest.push_str(", which takes none; leave it out"),
         Some((d, candidate)) if d <= (key.len() / 3).max(2) => {
@@ -138,7 +160,9 @@ pub fn unknown_key(key: &str, valid: &[String], owner: &str) -> Problem {
 /// Item problems reported one by one per list; the rest are counted.
 const MAX_ITEM_PROBLEMS: usize = 10;
 
-fn check(field: &Field, param: &str, value: &Value, problems: &mut Vec<Problem>) {
+/// Every problem with a value of `field` under its kind and rule, named `param` (`param[2]` for
+/// an item of a list).
+pub fn check(field: &Field, param: &str, value: &Value, problems: &mut Vec<Problem>) {
     match value {
         _ if value.kind() != field.kind => {
             problems.push(Problem::new(param.into(), kind_phrase(field.kind)));

@@ -48,6 +48,33 @@ impl core::fmt::Debug for HttpRequest {
     }
 }
 
+/// The dry-run view (feature `serde`): `{"method", "url", "headers", "body"}`, the
+/// `Authorization` header redacted, as `Debug` does.
+#[cfg(feature = "serde")]
+impl serde::Serialize for HttpRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Headers<'a>(&'a HttpRequest);
+        impl serde::Serialize for Headers<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.headers.len()))?;
+                for (name, value) in &self.0.headers {
+                    map.serialize_entry(name, self.0.redacted_value(name, value))?;
+                }
+                map.end()
+            }
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("method", self.method.as_str())?;
+        map.serialize_entry("url", &self.url)?;
+        map.serialize_entry("headers", &Headers(self))?;
+        if let Some(body) = &self.body {
+            map.serialize_entry("body", body)?;
+        }
+        map.end()
+    }
+}
+
 /// The JSON body of an operation: `None` for a read, otherwise an object holding exactly the
 /// entries given (`{}` when there are none), in declaration order.
 pub fn encode_body(operation: &Operation, entries: &[Entry]) -> Option<String> {

@@ -8,6 +8,9 @@ import { check, equal } from "./support.js";
 
 const ERROR = (code, message) => ({ errors: [{ code, message, long_message: message, meta: {} }], clerk_trace_id: `t_${code}` });
 const sent = async (control) => (await control("requests")).map(({ method, path, body }) => `${method} ${path} ${body}`);
+const written = async (control) => (await sent(control)).filter((line) => !line.startsWith("GET "));
+/** The outcomes of an apply, by section. */
+const bySection = (sections) => Object.fromEntries(sections.map(({ section, ...outcome }) => [section, outcome]));
 
 export const cases = {
   async "only the admin token gets in, only /settings and GET or POST answer"({ call }) {
@@ -19,31 +22,46 @@ export const cases = {
     equal((await call("PUT", "/settings", {})).status, 405, "another method");
   },
 
-  async "POST applies every section and answers each one's result"({ call, control }) {
+  async "POST applies every section and answers each one's outcome"({ call, control }) {
     await control("reset", {});
     const { status, body } = await call("POST", "/settings", {
-      instance: { testMode: true, supportEmail: null },
       restrictions: { allowlist: true, blocklist: undefined },
+      instance: { testMode: true, supportEmail: null },
+      protect: { rulesEnabled: true, specterEnabled: false },
     });
     check(status === 200, `answered ${status}: ${JSON.stringify(body)}`);
-    equal(body.sections.instance, { outcome: "applied", result: null }, "instance (204, no body)");
-    equal([body.sections.restrictions.outcome, body.sections.restrictions.result.allowlist], ["applied", true], "restrictions");
+    equal(body.sections, [
+      { section: "instance", outcome: "applied" },
+      { section: "restrictions", outcome: "applied" },
+      { section: "protect", outcome: "applied", confirmed: true },
+    ], "in the package's order; protect read again until it showed the change");
     equal(await sent(control), [
+      "GET /v1/instance/protect ",
       'PATCH /v1/instance {"test_mode":true,"support_email":null}',
       'PATCH /v1/instance/restrictions {"allowlist":true}',
-    ], "what Clerk received, in the body's order");
+      'PATCH /v1/instance/protect {"rules_enabled":true}',
+      "GET /v1/instance/protect ",
+    ], "what Clerk received: specterEnabled was already false, so it is left out");
+    const again = await call("POST", "/settings", { protect: { rulesEnabled: true, specterEnabled: false } });
+    equal(again.body.sections, [{ section: "protect", outcome: "unchanged" }], "applying it again changes nothing");
+    equal((await written(control)).length, 3, "and sends nothing");
   },
 
-  async "a dry run answers the requests, key redacted, and sends nothing"({ call, control }) {
+  async "a dry run answers the plan, key redacted, and sends nothing"({ call, control }) {
     await control("reset", {});
-    const { status, body } = await call("POST", "/settings?dryRun=1", { protect: { rulesEnabled: false }, instance: { hibp: false } });
+    const { status, body } = await call("POST", "/settings?dryRun=1", { protect: { rulesEnabled: true, specterEnabled: false }, instance: { hibp: false } });
     check(status === 200 && body.dryRun === true, `answered ${status}: ${JSON.stringify(body)}`);
-    const { protect, instance } = body.sections;
-    equal([protect.outcome, protect.request.method, protect.request.body], ["not sent", "PATCH", '{"rules_enabled":false}'], "protect");
+    const [instance, protect] = body.sections;
+    equal([protect.section, protect.changes, protect.unchanged], ["protect", [{ field: "rulesEnabled", from: false, to: true }], ["specterEnabled"]], "protect");
+    equal([protect.request.method, protect.request.body], ["PATCH", '{"rules_enabled":true}'], "protect's request");
     check(protect.request.url.endsWith("/v1/instance/protect"), protect.request.url);
     equal(protect.request.headers.Authorization, "Bearer [redacted]", "the key is hidden");
-    equal(instance.request.body, '{"hibp":false}', "instance");
-    equal(await sent(control), [], "requests");
+    equal([instance.writeOnly, instance.request.body], [[{ field: "hibp", to: false }], '{"hibp":false}'], "instance: hibp cannot be read back");
+    equal(await written(control), [], "nothing sent");
+    // The plan, posted back, applies exactly it.
+    const applied = await call("POST", "/settings", body);
+    equal(applied.body.sections.map((s) => s.outcome), ["applied", "applied"], JSON.stringify(applied.body));
+    equal(await written(control), ['PATCH /v1/instance {"hibp":false}', 'PATCH /v1/instance/protect {"rules_enabled":true}'], "what Clerk received");
   },
 
   async "a typo in a later section sends nothing, and every section's problems are listed"({ call, control }) {
@@ -55,17 +73,15 @@ export const cases = {
       protect: { rulesEnabeld: true },
     });
     check(status === 400, `answered ${status}: ${JSON.stringify(body)}`);
-    equal(body.error, "invalid params in communication, protect; nothing was sent", "error");
-    equal(body.sections.instance, { outcome: "not sent" }, "a valid section");
-    equal(body.sections.restrictions, { outcome: "not sent" }, "another valid section");
-    equal(body.sections.communication.problems.map((p) => p.param), ["blockedCountryCodes[0]"], "communication");
-    check(body.sections.communication.problems[0].message.includes('"KP"'), body.sections.communication.problems[0].message);
-    equal(body.sections.protect.problems.map((p) => p.param), ["rulesEnabeld"], "protect");
-    check(body.sections.protect.problems[0].message.includes("rulesEnabled"), "the fix is suggested");
+    check(body.error.startsWith("settings.apply was not sent: 2 problems:"), body.error);
+    equal(body.problems.map((p) => p.param), ["communication.blockedCountryCodes[0]", "protect.rulesEnabeld"], "problems");
+    check(body.problems[0].message.includes('"KP"'), body.problems[0].message);
+    check(body.problems[1].message.includes("rulesEnabled"), "the fix is suggested");
     equal(await sent(control), [], "requests");
 
     const unknown = await call("POST", "/settings", { instance: {}, restriction: {} });
-    equal([unknown.status, unknown.body.error.startsWith("unknown sections: restriction;")], [400, true], JSON.stringify(unknown.body));
+    equal([unknown.status, unknown.body.problems?.[0]?.param], [400, "restriction"], JSON.stringify(unknown.body));
+    check(unknown.body.problems[0].message.includes("did you mean `restrictions`?"), unknown.body.problems[0].message);
     for (const bad of [[], "settings", null, {}]) equal((await call("POST", "/settings", bad)).status, 400, `body ${JSON.stringify(bad)}`);
     equal(await sent(control), [], "requests after malformed bodies");
   },
@@ -81,11 +97,12 @@ export const cases = {
     check(status === 502, `answered ${status}: ${JSON.stringify(body)}`);
     equal(body.error, "restrictions failed; applied before it: instance; not sent: communication", "error");
     equal(body.partial, true, "partial");
-    equal(body.sections.instance, { outcome: "applied", result: null }, "instance");
-    const { outcome, error } = body.sections.restrictions;
+    const sections = bySection(body.sections);
+    equal(sections.instance, { outcome: "applied" }, "instance");
+    const { outcome, error } = sections.restrictions;
     equal([outcome, error.status, error.clerkTraceId, error.errors[0].code], ["failed", 402, "t_payment_required", "payment_required"], "restrictions");
-    equal(body.sections.communication, { outcome: "not sent" }, "communication");
-    equal(await sent(control), [
+    equal(sections.communication, { outcome: "not sent" }, "communication");
+    equal(await written(control), [
       'PATCH /v1/instance {"support_email":"help@example.com"}',
       'PATCH /v1/instance/restrictions {"blocklist":true}',
     ], "communication never reached Clerk");
@@ -94,7 +111,8 @@ export const cases = {
     // The first section refused: nothing applied, and the answer says so.
     await control("script", [{ method: "PATCH", path: "/v1/instance", status: 422, body: ERROR("form_param_value_invalid", "bad value") }]);
     const first = await call("POST", "/settings", { instance: { testMode: true }, protect: { rulesEnabled: true } });
-    equal([first.status, first.body.partial, first.body.sections.instance.outcome, first.body.sections.protect.outcome], [502, false, "failed", "not sent"], JSON.stringify(first.body));
+    const outcomes = bySection(first.body.sections ?? []);
+    equal([first.status, first.body.partial, outcomes.instance?.outcome, outcomes.protect?.outcome], [502, false, "failed", "not sent"], JSON.stringify(first.body));
     equal(first.body.error, "instance failed; applied before it: none; not sent: protect", "error");
   },
 
@@ -116,7 +134,10 @@ export const cases = {
     check(read.body.error.startsWith("no section could be read: "), read.body.error);
     check(Object.values(read.body.sections).every((s) => s.error.status === 401), "every section's error");
     const write = await call("POST", "/settings", { instance: { testMode: true } });
-    equal([write.status, write.body.partial, write.body.sections.instance.error.status], [502, false, 401], JSON.stringify(write.body));
+    equal([write.status, write.body.partial, write.body.sections?.[0]?.error?.status], [502, false, 401], JSON.stringify(write.body));
+    const planned = await call("POST", "/settings", { protect: { rulesEnabled: true } });
+    equal([planned.status, planned.body.cause?.status], [502, 401], JSON.stringify(planned.body));
+    check(planned.body.error.startsWith("nothing was sent: "), "a plan that cannot read sends nothing");
     await control("config", { secretKey: null });
   },
 
@@ -126,9 +147,10 @@ export const cases = {
     const read = await call("GET", "/settings");
     check(read.status === 504, `GET answered ${read.status}: ${JSON.stringify(read.body)}`);
     check(Object.values(read.body.sections).every((s) => typeof s.error.message === "string" && s.error.status === undefined), "every section's error");
-    const write = await call("POST", "/settings", { instance: { testMode: true }, protect: { rulesEnabled: true } });
+    // Sections the API cannot read are sent without a read first.
+    const write = await call("POST", "/settings", { instance: { testMode: true }, restrictions: { allowlist: true } });
     check(write.status === 504, `POST answered ${write.status}: ${JSON.stringify(write.body)}`);
-    equal([write.body.sections.instance.outcome, write.body.sections.protect.outcome], ["failed", "not sent"], "outcomes");
+    equal(write.body.sections.map((s) => s.outcome), ["failed", "not sent"], "outcomes");
     check(write.body.error.includes("may be in force"), write.body.error);
     await control("reset", {});
   },
@@ -140,5 +162,5 @@ export async function refusedConnections(call) {
   check(status === 504, `answered ${status}: ${JSON.stringify(body)}`);
   check(body.error.startsWith("no section could be read: "), body.error);
   const write = await call("POST", "/settings", { instance: { testMode: true } });
-  equal([write.status, write.body.sections.instance.outcome], [504, "failed"], JSON.stringify(write.body));
+  equal([write.status, write.body.sections?.[0]?.outcome], [504, "failed"], JSON.stringify(write.body));
 }

@@ -37,6 +37,11 @@ const caller = (service, token) => async (method, path, body, { auth = `Bearer $
   return { status: response.status, body: parsed, text };
 };
 
+/** What the stand-in received, writes only (a plan reads first, and `apply` reads again). */
+const writesOf = (requests) => requests.filter((r) => r.method !== "GET");
+/** Each section's outcome as `[section, outcome, confirmed]` (serde_json sorts an object's keys). */
+const outcomes = (sections) => sections.map(({ section, outcome, confirmed }) => [section, outcome, confirmed ?? null]);
+
 /** Cases against the example bound to namespace `rust` (CLERK_TIMEOUT_MS = 400). */
 const CASES = {
   async "routes: 404 off /settings, 405 for other methods"({ call, sent }) {
@@ -77,7 +82,7 @@ const CASES = {
     }
   },
 
-  async "POST /settings sends exact bodies: absent left out, null sent as null, values as values"({ call, sent }) {
+  async "POST /settings sends exact bodies: absent left out, null sent as null, values as values"({ call, sent, control }) {
     const answer = await call("POST", "/settings", {
       instance: { test_mode: false, support_email: null },
       restrictions: { allowlist: true },
@@ -86,11 +91,16 @@ const CASES = {
     });
     equal(answer.status, 200, `status (${answer.text})`);
     equal(answer.body.dryRun, false, "dryRun");
-    equal(answer.body.results.instance, null, "the 204 of PATCH /instance");
-    equal(answer.body.results.restrictions.allowlist, true, "restrictions.allowlist");
-    equal(answer.body.results.communication.blocked_country_codes, ["US", "CA"], "blocked_country_codes");
-    equal(answer.body.results.oauthApplicationSettings.default_scopes, ["openid", "profile", "email"], "null reset default_scopes");
-    const requests = await sent();
+    equal(outcomes(answer.body.sections), [
+      ["instance", "applied", null],
+      ["restrictions", "applied", null],
+      ["communication", "applied", true],
+      ["oauthApplicationSettings", "applied", true],
+    ], "outcomes; the readable sections read again until they showed the writes");
+    const state = await control("state");
+    equal(state.communication.blocked_country_codes, ["US", "CA"], "blocked_country_codes");
+    equal(state.oauth.default_scopes, ["openid", "profile", "email"], "null reset default_scopes");
+    const requests = writesOf(await sent());
     equal(requests.map((r) => [r.method, r.path, r.body]), [
       ["PATCH", "/v1/instance", '{"test_mode":false,"support_email":null}'],
       ["PATCH", "/v1/instance/restrictions", '{"allowlist":true}'],
@@ -111,16 +121,21 @@ const CASES = {
     ], "bodies");
   },
 
-  async "POST /settings with an empty section sends {}, with no sections sends nothing"({ call, sent }) {
-    equal((await call("POST", "/settings", { protect: {} })).body.results.protect.object, "instance_protect", "protect");
-    equal((await call("POST", "/settings", {})).body, { dryRun: false, results: {} }, "no sections");
-    equal((await sent()).map((r) => r.body), ["{}"], "bodies");
+  async "POST /settings: an empty section or none changes nothing, and the same document twice sends nothing"({ call, sent }) {
+    equal(outcomes((await call("POST", "/settings", { protect: {} })).body.sections), [["protect", "unchanged", null]], "protect");
+    equal((await call("POST", "/settings", {})).body, { dryRun: false, sections: [] }, "no sections");
+    equal((await sent()).length, 0, "nothing read or sent");
+    const document = { protect: { rules_enabled: true }, communication: { blocked_country_codes: ["KP"] } };
+    equal((await call("POST", "/settings", document)).body.sections.map((s) => s.outcome), ["applied", "applied"], "first");
+    const before = (await sent()).length;
+    equal((await call("POST", "/settings", document)).body.sections.map((s) => s.outcome), ["unchanged", "unchanged"], "second");
+    equal((await sent()).slice(before).map((r) => r.method), ["GET", "GET"], "the second apply only reads");
   },
 
   async "params use the API's names: a camelCase key is refused by name, nothing sent"({ call, sent }) {
     const answer = await call("POST", "/settings", { instance: { supportEmail: null } });
     equal(answer.status, 400, "status");
-    check(answer.body.error.includes("`supportEmail`") && answer.body.error.includes("support_email"), answer.body.error);
+    check(answer.body.error.includes("`instance.supportEmail`") && answer.body.error.includes("support_email"), answer.body.error);
     equal((await sent()).length, 0, "requests sent");
   },
 
@@ -134,7 +149,7 @@ const CASES = {
   async "all or nothing: a typo in a later section sends nothing"({ call, sent }) {
     const answer = await call("POST", "/settings", { instance: { test_mode: true }, restrictions: { allowlst: true } });
     equal(answer.status, 400, "status");
-    check(answer.body.error.includes("`allowlst`"), answer.body.error);
+    check(answer.body.error.includes("`restrictions.allowlst`"), answer.body.error);
     equal((await sent()).length, 0, "requests sent");
   },
 
@@ -145,10 +160,8 @@ const CASES = {
       communication: { blocked_country_codes: ["us", "US", "US"] },
     });
     equal(answer.status, 400, `status (${answer.text})`);
-    const sections = answer.body.problems.map((p) => p.section);
-    check(sections.includes("instance") && sections.includes("communication") && !sections.includes("restrictions"), answer.text);
-    check(answer.body.problems.every((p) => p.param.startsWith(`${p.section}.`) && p.message), answer.text);
-    check(answer.body.problems.some((p) => p.param === "instance.support_email"), answer.text);
+    equal(answer.body.problems.map((p) => p.param), ["instance.support_email", "communication.blocked_country_codes[0]", "communication.blocked_country_codes"], "every problem");
+    check(answer.body.problems.every((p) => p.message.startsWith(`\`${p.param}\``)), answer.text);
     equal((await sent()).length, 0, "requests sent");
   },
 
@@ -160,14 +173,17 @@ const CASES = {
     equal((await sent()).length, 0, "requests sent");
   },
 
-  async "dry run: the exact requests, Authorization redacted, the key nowhere, nothing sent"({ call, env, sent }) {
+  async "dry run: the plan and the exact requests, Authorization redacted, the key nowhere, nothing sent"({ call, env, sent }) {
     const answer = await call("POST", "/settings?dryRun=1", {
       instance: { test_mode: false, clerk_js_version: null },
-      protect: { rules_enabled: true },
+      protect: { rules_enabled: true, specter_enabled: false },
     });
     equal(answer.status, 200, "status");
     equal(answer.body.dryRun, true, "dryRun");
-    const { instance, protect } = answer.body.results;
+    const [instancePlan, protectPlan] = answer.body.sections;
+    equal(instancePlan.writeOnly, [{ field: "test_mode", to: false }, { field: "clerk_js_version", to: null }], "instance: write-only");
+    equal([protectPlan.changes, protectPlan.unchanged], [[{ field: "rules_enabled", from: false, to: true }], ["specter_enabled"]], "protect");
+    const [instance, protect] = [instancePlan.request, protectPlan.request];
     equal(instance.method, "PATCH", "method");
     equal(instance.url, `${env.STANDIN_URL}/ns/rust/v1/instance`, "url");
     equal(instance.body, '{"test_mode":false,"clerk_js_version":null}', "body");
@@ -176,9 +192,10 @@ const CASES = {
     equal(instance.headers["Content-Type"], "application/json", "Content-Type");
     equal(protect.url, `${env.STANDIN_URL}/ns/rust/v1/instance/protect`, "protect url");
     check(!answer.text.includes(env.SECRET_KEY), "the secret key is in the dry run");
+    equal(protect.body, '{"rules_enabled":true}', "protect body: specter_enabled is already false");
     const invalid = await call("POST", "/settings?dryRun", { instance: { support_email: "nope" } });
     equal(invalid.status, 400, "a dry run of invalid params");
-    equal((await sent()).length, 0, "requests sent");
+    equal((await sent()).map((r) => `${r.method} ${r.path}`), ["GET /v1/instance/protect"], "only the read");
   },
 
   async "API error 402: answered with Clerk's status, errors and trace ID"({ call, sent, control }) {
@@ -201,11 +218,11 @@ const CASES = {
       method: "PATCH", path: "/v1/instance/organization_settings", status: 422,
       body: { errors: [{ code: "form_param_value_invalid", message: "is invalid", meta: { param_name: "max_allowed_memberships" } }] },
     }]);
-    const answer = await call("POST", "/settings", { organizationSettings: { max_allowed_memberships: 5 } });
+    const answer = await call("POST", "/settings", { organizationSettings: { max_allowed_memberships: 7 } });
     equal(answer.status, 422, "status");
     equal(answer.body.status, 422, "Clerk's status");
     equal(answer.body.errors[0].meta, { param_name: "max_allowed_memberships" }, "meta");
-    equal((await sent()).length, 1, "requests sent");
+    equal(writesOf(await sent()).length, 1, "requests sent");
   },
 
   async "API error 422 (the stand-in's own check): development_origin on production"({ call, control }) {
@@ -219,12 +236,13 @@ const CASES = {
   async "a failure after some sections were applied says which ones"({ call, sent, control }) {
     await control("script", [{ method: "PATCH", path: "/v1/instance/communication", status: 422, body: { errors: [{ code: "x", message: "no" }] } }]);
     const answer = await call("POST", "/settings", {
-      instance: { hibp: true }, restrictions: { blocklist: true }, communication: { blocked_country_codes: [] }, protect: { rules_enabled: true },
+      instance: { hibp: true }, restrictions: { blocklist: true }, communication: { blocked_country_codes: ["KP"] }, protect: { rules_enabled: true },
     });
     equal(answer.status, 422, "status");
     equal(answer.body.section, "communication", "failing section");
     equal(answer.body.applied, ["instance", "restrictions"], "applied sections");
-    equal((await sent()).map((r) => r.path), ["/v1/instance", "/v1/instance/restrictions", "/v1/instance/communication"], "sent");
+    equal(answer.body.sections.map((s) => s.outcome), ["applied", "applied", "failed", "not sent"], "outcomes");
+    equal(writesOf(await sent()).map((r) => r.path), ["/v1/instance", "/v1/instance/restrictions", "/v1/instance/communication"], "sent");
   },
 
   async "unreachable API: 504 after three attempts"({ call, sent, control }) {
@@ -232,7 +250,7 @@ const CASES = {
     const answer = await call("POST", "/settings", { protect: { specter_enabled: true } });
     equal(answer.status, 504, `status (${answer.text})`);
     check(answer.body.error.includes("3 attempts"), answer.body.error);
-    equal((await sent()).length, 3, "attempts");
+    equal(writesOf(await sent()).length, 3, "attempts");
   },
 
   async "timeout (CLERK_TIMEOUT_MS = 400): 504 naming the timeout"({ call, control }) {
@@ -301,7 +319,7 @@ export default {
     failures.push(...(await runCases({
       async "service binding (CLERK_API): reads and writes go through it"({ call, sent }) {
         equal((await call("GET", "/settings")).body.instance.object, "instance", "read");
-        equal((await call("POST", "/settings", { restrictions: { allowlist: false } })).body.results.restrictions.allowlist, false, "write");
+        equal(outcomes((await call("POST", "/settings", { restrictions: { allowlist: false } })).body.sections), [["restrictions", "applied", null]], "write");
         const requests = await sent();
         equal(requests.length, 6, "requests received through the binding");
         equal(requests.at(-1).body, '{"allowlist":false}', "body");

@@ -63,7 +63,7 @@ export async function startStandin({ port = 0, host = "127.0.0.1" } = {}) {
     if (reaction?.drop === "before") return req.socket.destroy();
     const answer = reaction && ["status", "body", "text"].some((k) => k in reaction)
       ? scriptedAnswer(reaction)
-      : handle({ method: req.method, path, headers: req.headers, body }, space.state, space.config);
+      : answerLagging(space, { method: req.method, path, headers: req.headers, body });
     for (const [name, value] of Object.entries(reaction?.headers ?? {})) answer.headers[name.toLowerCase()] = String(value);
     await send(res, answer, reaction ?? {});
   }
@@ -154,6 +154,24 @@ export async function startStandin({ port = 0, host = "127.0.0.1" } = {}) {
   };
 }
 
+/**
+ * Clerk's answer, with reads that lag writes as Clerk's can: for `config.staleReadsMs` after a
+ * successful write, a read answers the state from before the first write of that window.
+ */
+function answerLagging(space, request) {
+  const lag = space.config.staleReadsMs ?? 0;
+  const now = Date.now();
+  if (!(lag > 0 && now < space.staleUntil)) space.staleState = undefined;
+  if (request.method === "GET") return handle(request, space.staleState ?? space.state, space.config);
+  const before = lag > 0 && !space.staleState ? structuredClone(space.state) : undefined;
+  const answer = handle(request, space.state, space.config);
+  if (lag > 0 && answer.status < 300) {
+    space.staleState ??= before;
+    space.staleUntil = now + lag;
+  }
+  return answer;
+}
+
 function splitQuery(url) {
   const at = url.indexOf("?");
   return at < 0 ? [url, ""] : [url.slice(0, at), url.slice(at + 1)];
@@ -220,9 +238,12 @@ function scriptProblem(input) {
 
 function configProblem(input) {
   if (input === null || typeof input !== "object" || Array.isArray(input)) return "config is a JSON object";
-  const unknown = Object.keys(input).find((key) => key !== "secretKey" && key !== "environmentType");
-  if (unknown) return `unknown config key "${unknown}"; known keys: secretKey, environmentType`;
-  const { secretKey, environmentType } = input;
+  const unknown = Object.keys(input).find((key) => !["secretKey", "environmentType", "staleReadsMs"].includes(key));
+  if (unknown) return `unknown config key "${unknown}"; known keys: secretKey, environmentType, staleReadsMs`;
+  const { secretKey, environmentType, staleReadsMs } = input;
+  if (staleReadsMs !== undefined && staleReadsMs !== null && !isCount(staleReadsMs, 0)) {
+    return "staleReadsMs must be a whole number of milliseconds (0 or null: reads are never stale)";
+  }
   if (secretKey !== undefined && secretKey !== null && !(typeof secretKey === "string" && secretKey !== "")) {
     return "secretKey must be a non-empty string (or null to accept any token)";
   }

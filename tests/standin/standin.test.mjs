@@ -508,3 +508,27 @@ describe("control API and lifecycle", () => {
     assert.deepEqual(await exited, { code: 0, signal: null });
   });
 });
+
+describe("stale reads", () => {
+  test("with staleReadsMs, reads after a write answer the state from before it, then catch up", async () => {
+    const ns = fresh("stale");
+    await control("POST", ns, "config", { staleReadsMs: 300 });
+    const rules = async () => (await api(ns, "GET", "/instance/protect")).json().rules_enabled;
+    assert.equal(await rules(), false);
+    const written = await api(ns, "PATCH", "/instance/protect", { body: { rules_enabled: true } });
+    assert.equal(written.json().rules_enabled, true, "the write's own answer is fresh");
+    await api(ns, "PATCH", "/instance/protect", { body: { specter_enabled: true } });
+    const stale = (await api(ns, "GET", "/instance/protect")).json();
+    assert.deepEqual([stale.rules_enabled, stale.specter_enabled], [false, false], "the state before the first write of the window");
+    assert.equal((await state(ns)).protect.rules_enabled, true, "the state itself is written");
+    // A refused write does not open a window.
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    assert.equal(await rules(), true, "caught up");
+    await api(ns, "PATCH", "/instance/protect", { body: { rules_enabled: "yes" } });
+    assert.equal(await rules(), true);
+    await control("POST", ns, "config", { staleReadsMs: null });
+    await api(ns, "PATCH", "/instance/protect", { body: { rules_enabled: false } });
+    assert.equal(await rules(), false, "off again: reads are fresh");
+    await control("POST", ns, "config", { staleReadsMs: -1 }, 400);
+  });
+});

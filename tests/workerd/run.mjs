@@ -1,5 +1,6 @@
-// The workerd tests: the package through its `workerd` condition (tests/workerd/worker.js), and
-// the worker example end to end behind a service binding (tests/workerd/example.test.js).
+// The workerd tests: the package through its `workerd` condition (tests/workerd/worker.js), the
+// worker example end to end behind a service binding (tests/workerd/example.test.js), and the
+// shared suites of tests/runtime/ (faults, load, the secret key, settings as code).
 import { createServer } from "node:net";
 import { prepareWorkerd } from "../../scripts/workerd.mjs";
 
@@ -38,6 +39,7 @@ const workerd = await prepareWorkerd({
     { name: "faults", entry: here("faults.test.js"), bindings: { STANDIN_URL: standin.origin } },
     { name: "load", entry: here("load.test.js"), bindings: { STANDIN_URL: standin.origin } },
     { name: "secret", entry: here("secret.test.js"), bindings: { STANDIN_URL: standin.origin } },
+    { name: "settings", entry: here("settings.test.js"), bindings: { STANDIN_URL: standin.origin } },
   ],
   external: { standin: standin.host },
 });

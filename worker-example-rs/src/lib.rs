@@ -1,11 +1,13 @@
 //! A Rust Worker (workers-rs) that changes Clerk instance settings: a small admin endpoint, the
-//! Rust twin of `worker-example/src/index.js`.
+//! Rust twin of `worker-example/src/index.js`, settings as code with `Client::plan` and
+//! `Client::apply`.
 //!
 //! ```text
 //! GET   /settings                 the current settings, section by section
-//! POST  /settings                 apply {"instance": {...}, "restrictions": {...}, ...}: every
-//!                                 section is checked before any is sent
-//! POST  /settings?dryRun=1        the requests it would send instead, secret key redacted
+//! POST  /settings                 apply a settings document {"instance": {...}, "protect": {...}}:
+//!                                 every section is checked before anything is read or sent, then
+//!                                 the sections that change something are sent in order
+//! POST  /settings?dryRun=1        the plan instead: what would change, the requests (key redacted)
 //! PATCH /settings/<section>       apply one section, its params read with workers-rs' req.json()
 //! ```
 //!
@@ -16,31 +18,18 @@
 //! Section names are the JS example's; the params inside a section use the API's own field names
 //! (`support_email`), which is what the crate's serde derives accept.
 
-use clerk_instance_edge::{self as clerk, Client, HostFetch, HttpRequest, Options, Params};
+use clerk_instance_edge::{self as clerk, Client, HostFetch, Options, Params, Settings, Verify};
 use clerk_instance_edge::{
     GetInstance, GetInstanceCommunication, GetInstanceOAuthApplicationSettings, GetInstanceOrganizationSettings,
     GetInstanceProtect, UpdateInstance, UpdateInstanceCommunication, UpdateInstanceOAuthApplicationSettings,
     UpdateInstanceOrganizationSettings, UpdateInstanceProtect, UpdateInstanceRestrictions,
 };
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{json, Value};
 use worker::{event, Context, Env, Method, Request, Response, Result};
 
 type Clerk = Client<HostFetch>;
-
-/// The sections a POST body may hold, each the params of one update. Read with serde_json, so
-/// a key that is not a section, or not a param of its section, is refused by name.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct Sections {
-    instance: Option<UpdateInstance>,
-    restrictions: Option<UpdateInstanceRestrictions>,
-    organization_settings: Option<UpdateInstanceOrganizationSettings>,
-    communication: Option<UpdateInstanceCommunication>,
-    protect: Option<UpdateInstanceProtect>,
-    oauth_application_settings: Option<UpdateInstanceOAuthApplicationSettings>,
-}
 
 const SECTION_NAMES: &str =
     "instance, restrictions, organizationSettings, communication, protect, oauthApplicationSettings";
@@ -160,123 +149,44 @@ fn section_or_error<T: Serialize>(result: core::result::Result<T, clerk::Error>)
     }
 }
 
-/// Applies the sections of a POST body, or answers the requests it would send. Every section is
-/// checked first: one problem anywhere, and nothing is sent.
+/// Applies a settings document, or answers its plan. The crate checks every section first: one
+/// problem anywhere, and nothing is read or sent.
 async fn apply(mut req: Request, client: &Clerk, dry_run: bool) -> Result<Response> {
-    // The sections are this Worker's own derive, whose `deny_unknown_fields` serde-wasm-bindgen
-    // (under `req.json()`) does not apply: read the text with serde_json, so that an unknown
-    // section is refused by name. (The crate's params refuse unknown keys on both paths.)
+    // Read with serde_json: the crate's `Settings` refuses an unknown section or key by name,
+    // through serde-wasm-bindgen (`req.json()`) too.
     let text = req.text().await?;
-    let sections: Sections = match serde_json::from_str(&text) {
-        Ok(sections) => sections,
+    let settings: Settings = match serde_json::from_str(&text) {
+        Ok(settings) => settings,
         Err(error) => {
-            let error = format!("the body must be a JSON object of sections ({SECTION_NAMES}): {error}");
+            let error = format!("the body must be a JSON object of settings sections ({SECTION_NAMES}, instanceSettings): {error}");
             return answer(400, json!({ "error": error }));
         }
     };
-
-    let mut checked = Checked::default();
-    checked.section(client, "instance", &sections.instance);
-    checked.section(client, "restrictions", &sections.restrictions);
-    checked.section(client, "organizationSettings", &sections.organization_settings);
-    checked.section(client, "communication", &sections.communication);
-    checked.section(client, "protect", &sections.protect);
-    checked.section(client, "oauthApplicationSettings", &sections.oauth_application_settings);
-    let Checked { requests, problems } = checked;
-    if !problems.is_empty() {
-        let error = format!("nothing was sent: {} problem(s) in the params", problems.len());
-        return answer(400, json!({ "error": error, "problems": problems }));
-    }
+    // Invalid params answer 400 with every problem (`section.param`); a read that fails answers
+    // the API's status, and nothing was sent.
+    let plan = match client.plan(&settings).await {
+        Ok(plan) => plan,
+        Err(error) => return failure(&error),
+    };
     if dry_run {
-        let results = requests.iter().map(|(section, request)| (section.to_string(), redacted(request))).collect();
-        return answer(200, json!({ "dryRun": true, "results": object(results) }));
+        return answer(200, json!({ "dryRun": true, "sections": plan.sections }));
     }
-
-    // Each request was checked and built once, above; sent in the order of the body's sections.
-    let mut results = Vec::new();
-    let mut requests = requests.into_iter().peekable();
-    let sent = async {
-        send::<UpdateInstance>(&mut results, &mut requests, "instance", client).await?;
-        send::<UpdateInstanceRestrictions>(&mut results, &mut requests, "restrictions", client).await?;
-        send::<UpdateInstanceOrganizationSettings>(&mut results, &mut requests, "organizationSettings", client).await?;
-        send::<UpdateInstanceCommunication>(&mut results, &mut requests, "communication", client).await?;
-        send::<UpdateInstanceProtect>(&mut results, &mut requests, "protect", client).await?;
-        send::<UpdateInstanceOAuthApplicationSettings>(&mut results, &mut requests, "oauthApplicationSettings", client).await
-    }
-    .await;
-    match sent {
-        Ok(()) => {
-            let results = results.into_iter().map(|(section, value)| (section.into(), value)).collect();
-            answer(200, json!({ "dryRun": false, "results": object(results) }))
-        }
-        Err((section, error)) => {
-            // Sections before the failing one were applied: say which, so the caller can retry
-            // the rest.
-            let mut body = serde_json::to_value(&error).unwrap_or(Value::Null);
-            body["section"] = section.into();
-            body["applied"] = results.iter().map(|(section, _)| *section).collect();
-            answer(error.status(), body)
-        }
-    }
-}
-
-/// The requests of a body's sections, and every problem found in them.
-#[derive(Default)]
-struct Checked {
-    requests: Vec<(&'static str, HttpRequest)>,
-    problems: Vec<Value>,
-}
-
-impl Checked {
-    /// Checks one section, if present: its request, or its problems named `section.param`.
-    fn section<P: Params>(&mut self, client: &Clerk, section: &'static str, params: &Option<P>) {
-        let Some(params) = params else { return };
-        // `prepare` checks the params and builds the exact request, without sending it.
-        match client.prepare(params) {
-            Ok(request) => self.requests.push((section, request)),
-            Err(clerk::Error::InvalidParams { problems, .. }) => self.problems.extend(problems.iter().map(
-                |p| json!({ "section": section, "param": format!("{section}.{}", p.param), "message": p.message }),
-            )),
-            Err(other) => self.problems.push(json!({ "section": section, "message": other.message() })),
-        }
-    }
-}
-
-/// Sends the next checked request if it is this section's, recording its answer (`null` for the
-/// 204 of `PATCH /instance`).
-async fn send<P: Params>(
-    results: &mut Vec<(&'static str, Value)>,
-    requests: &mut core::iter::Peekable<std::vec::IntoIter<(&'static str, HttpRequest)>>,
-    section: &'static str,
-    client: &Clerk,
-) -> core::result::Result<(), (&'static str, clerk::Error)>
-where
-    P::Response: Serialize,
-{
-    let Some((_, request)) = requests.next_if(|(name, _)| *name == section) else { return Ok(()) };
-    let resource = client.send_prepared::<P>(request).await.map_err(|error| (section, error))?;
-    results.push((section, serde_json::to_value(resource).unwrap_or(Value::Null)));
-    Ok(())
-}
-
-/// A request as a dry run shows it: the `Authorization` header redacted, the body as sent.
-fn redacted(request: &HttpRequest) -> Value {
-    let headers = request
-        .headers
+    // Sent in order, stopping at the first failure, then read again until they show the writes.
+    let report = client.apply(&plan, Verify::default()).await;
+    let Some((section, error)) = report.error() else {
+        return answer(200, json!({ "dryRun": false, "sections": report.sections }));
+    };
+    // Sections before the failing one were applied: say which, so the caller can retry the rest.
+    let mut body = serde_json::to_value(error).unwrap_or(Value::Null);
+    body["section"] = section.name.into();
+    body["applied"] = report
+        .sections
         .iter()
-        .map(|(name, value)| (name.to_string(), request.redacted_value(name, value).into()))
+        .filter(|s| matches!(s.outcome, clerk::Outcome::Applied(_)))
+        .map(|s| s.section.name)
         .collect();
-    json!({ "method": request.method.as_str(), "url": request.url, "headers": object(headers), "body": request.body })
-}
-
-/// A JSON object of these members. Inserted one by one: collecting into serde_json's map sorts
-/// first, and each collect site brought its own copy of the sort (about 3 KB of wasm each).
-fn object(members: Vec<(String, Value)>) -> Value {
-    let mut map = Map::new();
-    for (key, value) in members {
-        map.insert(key, value);
-    }
-    Value::Object(map)
+    body["sections"] = serde_json::to_value(&report.sections).unwrap_or(Value::Null);
+    answer(error.status(), body)
 }
 
 /// `PATCH /settings/<section>`: one section, its params read with workers-rs' `req.json()`.

@@ -1,8 +1,10 @@
-// A Cloudflare Worker that changes Clerk instance settings: a small admin endpoint.
+// A Cloudflare Worker that changes Clerk instance settings: a small admin endpoint, settings as
+// code.
 //
 //   GET  /settings                     the current settings, section by section
-//   POST /settings                     apply {"instance": {...}, "restrictions": {...}, ...}
-//   POST /settings?dryRun=1            show the requests it would send instead
+//   POST /settings                     apply a settings document {"instance": {...}, "protect": {...}, ...}
+//                                      (or a plan that a dry run answered)
+//   POST /settings?dryRun=1            the plan: what would change, what is already so, the requests
 //
 // Every request needs `Authorization: Bearer <ADMIN_TOKEN>`. Bindings: CLERK_SECRET_KEY and
 // ADMIN_TOKEN (secrets), CLERK_API_URL (optional, for a proxy or a local stand-in). The answers
@@ -14,16 +16,6 @@ import {
   createInstanceClient,
   isClerkAPIResponseError,
 } from "clerk-instance-edge";
-
-/** The sections a POST body may hold, and the call each one makes. */
-const SECTIONS = {
-  instance: "update",
-  restrictions: "updateRestrictions",
-  organizationSettings: "updateOrganizationSettings",
-  communication: "updateCommunication",
-  protect: "updateProtect",
-  oauthApplicationSettings: "updateOAuthApplicationSettings",
-};
 
 /** The sections GET reads, and the call for each. */
 const READS = {
@@ -77,62 +69,40 @@ async function apply(request, env, dryRun) {
   } catch {
     body = undefined;
   }
-  const known = Object.keys(SECTIONS).join(", ");
-  if (!body || typeof body !== "object" || Array.isArray(body)) {
-    return json({ error: `the body must be a JSON object of sections: ${known}` }, 400);
-  }
-  const names = Object.keys(body);
-  const unknown = names.filter((section) => !Object.hasOwn(SECTIONS, section));
-  if (unknown.length || !names.length) {
-    return json({ error: `${unknown.length ? `unknown sections: ${list(unknown)}` : "no section"}; use ${known}` }, 400);
+  if (!body || typeof body !== "object" || Array.isArray(body) || !Object.keys(body).length) {
+    return json({ error: "the body must be a JSON object of settings sections (instance, restrictions, organizationSettings, communication, protect, oauthApplicationSettings, instanceSettings), or a plan" }, 400);
   }
 
-  // Every section is checked before any is sent: a typo in the last section must not leave the
-  // first ones applied. The dry run validates exactly as the call would, and sends nothing.
+  // The package checks every section before it reads or sends anything: a typo in the last
+  // section must not leave the first ones applied.
   const client = clerk(env);
-  const requests = {};
-  const problems = {};
-  for (const section of names) {
-    try {
-      requests[section] = client.dryRun.instances[SECTIONS[section]](body[section]);
-    } catch (error) {
-      if (!(error instanceof ClerkInvalidParamsError)) throw error;
-      problems[section] = error.problems;
+  let answer;
+  try {
+    answer = dryRun ? await client.settings.plan(body) : await client.settings.apply(body, { verify: true });
+  } catch (error) {
+    if (error instanceof ClerkInvalidParamsError) return json({ error: `${error.message}`, problems: error.problems }, 400);
+    // A read failed while planning: nothing was sent.
+    if (error instanceof ClerkNetworkError || isClerkAPIResponseError(error)) {
+      return json({ error: `nothing was sent: ${error.message}`, cause: describe(error) }, gatewayStatus(error));
     }
+    throw error;
   }
-  const invalid = Object.keys(problems);
-  if (invalid.length) {
-    const sections = Object.fromEntries(names.map((s) => [s, { outcome: "not sent", ...(problems[s] && { problems: problems[s] }) }]));
-    return json({ error: `invalid params in ${list(invalid)}; nothing was sent`, sections }, 400);
-  }
-  if (dryRun) {
-    return json({ dryRun: true, sections: Object.fromEntries(names.map((s) => [s, { outcome: "not sent", request: requests[s] }])) });
-  }
+  if (dryRun) return json({ dryRun: true, ...answer });
 
-  // One at a time, in the body's order, stopping at the first failure: the answer then says
-  // exactly which sections are in force. Each section is a PATCH, so repeating the whole request
-  // after a failure sets the applied ones to the same values again.
-  const sections = Object.fromEntries(names.map((s) => [s, { outcome: "not sent" }]));
-  for (const [index, section] of names.entries()) {
-    try {
-      const result = await client.instances[SECTIONS[section]](body[section]);
-      sections[section] = { outcome: "applied", result: result ?? null };
-    } catch (error) {
-      sections[section] = { outcome: "failed", error: describe(error) };
-      const applied = names.slice(0, index);
-      // A lost answer does not prove that the change was lost too.
-      const lost = error instanceof ClerkNetworkError ? " (its answer was lost, so it may be in force: GET /settings tells)" : "";
-      return json(
-        {
-          error: `${section} failed${lost}; applied before it: ${list(applied)}; not sent: ${list(names.slice(index + 1))}`,
-          partial: applied.length > 0,
-          sections,
-        },
-        gatewayStatus(error),
-      );
-    }
-  }
-  return json({ sections });
+  // Sent one at a time, in the package's order, stopping at the first failure: the answer then
+  // says exactly which sections are in force.
+  const sections = answer.sections.map(({ error, ...outcome }) => (error === undefined ? outcome : { ...outcome, error: describe(error) }));
+  const failed = answer.sections.findIndex(({ outcome }) => outcome === "failed");
+  if (failed < 0) return json({ sections });
+  const { section, error } = answer.sections[failed];
+  const applied = answer.sections.filter(({ outcome }) => outcome === "applied").map((s) => s.section);
+  const notSent = answer.sections.filter(({ outcome }) => outcome === "not sent").map((s) => s.section);
+  // A lost answer does not prove that the change was lost too.
+  const lost = error instanceof ClerkNetworkError ? " (its answer was lost, so it may be in force: GET /settings tells)" : "";
+  return json(
+    { error: `${section} failed${lost}; applied before it: ${list(applied)}; not sent: ${list(notSent)}`, partial: applied.length > 0, sections },
+    gatewayStatus(error),
+  );
 }
 
 /** The GET endpoints of the API, read in parallel; a section that fails shows its error. */

@@ -1,7 +1,13 @@
 //! The generated part of the package's `errors.js`: one class per entry of the error table, and
-//! the table the JS API builds its client from (the operations' JS names by index).
+//! the tables the JS API builds its client from: the operations' JS names by index, the sections
+//! of a settings document (name, update and read by operation index) and the list edits.
 
-use clerk_instance_edge::{ERROR_CLASSES, OPERATIONS};
+/// The index of an operation in `OPERATIONS`, by its id.
+fn index_of(operation: &Operation) -> usize {
+    OPERATIONS.iter().position(|op| op.id == operation.id).expect("every section's operation is declared")
+}
+
+use clerk_instance_edge::{Operation, ERROR_CLASSES, LIST_EDITS, OPERATIONS, SECTIONS};
 use std::fmt::Write;
 
 /// The classes and the tables, to append to `pkg-template/errors.js`.
@@ -19,7 +25,23 @@ pub fn errors_js() -> String {
             operations.push(format!("[{index}, {:?}, {:?}]", group.js_name(), name));
         }
     }
-    writeln!(out, "\nexport default {{\n  classes: {{ {} }},\n  operations: [{}],\n}};", classes.join(", "), operations.join(", ")).unwrap();
+    let sections: Vec<String> = SECTIONS
+        .iter()
+        .map(|s| format!("[{:?}, {}, {}]", s.name, index_of(s.update), s.read.map_or("null".into(), |read| index_of(read).to_string())))
+        .collect();
+    let edits: Vec<String> = LIST_EDITS
+        .iter()
+        .map(|e| format!("[{:?}, {}]", e.js, SECTIONS.iter().position(|s| s.name == e.section.name).expect("a declared section")))
+        .collect();
+    writeln!(
+        out,
+        "\nexport default {{\n  classes: {{ {} }},\n  operations: [{}],\n  sections: [{}],\n  edits: [{}],\n}};",
+        classes.join(", "),
+        operations.join(", "),
+        sections.join(", "),
+        edits.join(", ")
+    )
+    .unwrap();
     out
 }
 
@@ -32,4 +54,6 @@ fn the_operation_table_lists_every_js_name() {
     assert!(js.contains("[11, \"instances\", \"changeDomain\"]"));
     assert!(js.contains("[11, \"betaFeatures\", \"changeDomain\"]"));
     assert!(js.contains("export class ClerkTimeoutError extends ClerkNetworkError {"));
+    assert!(js.contains(r#"sections: [["instance", 1, 0], ["restrictions", 2, null], "#), "{js}");
+    assert!(js.contains(r#"edits: [["addAllowedOrigins", 0], ["removeAllowedOrigins", 0], ["blockCountries", 3], ["unblockCountries", 3]]"#), "{js}");
 }

@@ -1,5 +1,5 @@
-//! `index.d.ts`, from the declarations (params, resources, operations) and the JS API's tables
-//! (options, error classes).
+//! `index.d.ts`, from the declarations (params, resources, operations, settings sections, list
+//! edits) and the JS API's tables (options, error classes).
 
 use clerk_instance_edge::*;
 use std::fmt::Write;
@@ -21,6 +21,86 @@ export interface PreparedRequest {
 export type NoParams = Record<string, never>;
 "#;
 
+const SETTINGS: &str = r#"
+/** A value of a field in a plan. */
+export type SettingValue = boolean | number | bigint | string | string[];
+
+/** A readable field whose current value is not the desired one. */
+export interface FieldChange {
+  /** The field (`allowedOrigins`). */
+  field: string;
+  /** What the read showed. */
+  from: SettingValue | null;
+  /** What is sent. `null` is sent as `null` (most fields then keep their value; `defaultScopes` resets to Clerk's defaults), and sent again by every apply. */
+  to: SettingValue | null;
+}
+
+/** A field the API cannot read back (or that its read left out): sent on every apply. */
+export interface WriteOnlyField {
+  field: string;
+  to: SettingValue | null;
+}
+
+/** What one section of a settings document would do. */
+export interface SectionPlan {
+  section: SettingsSection;
+  /** Readable fields that differ: sent. */
+  changes: FieldChange[];
+  /** Readable fields already at their desired value: left out of the request. */
+  unchanged: string[];
+  /** Fields sent regardless, because the API cannot show them. */
+  writeOnly: WriteOnlyField[];
+  /** The exact request (the secret key redacted), or `null` when nothing changes. */
+  request: PreparedRequest | null;
+  /** The params `apply` sends, or `null` when nothing changes. */
+  params: Record<string, SettingValue | null> | null;
+}
+
+/** What a settings document would do, section by section in the order `apply` sends them. JSON-serialisable (unless an integer is past 2^53, then a `BigInt`). */
+export interface SettingsPlan {
+  sections: SectionPlan[];
+}
+
+/** What happened to one section. */
+export interface SectionOutcome {
+  section: SettingsSection;
+  /** `failed`: refused, or no answer (a lost answer does not prove the change was lost); the sections after it are `not sent`. */
+  outcome: "applied" | "failed" | "not sent" | "unchanged";
+  /** Why it failed: a `ClerkError`, or the signal's reason. */
+  error?: unknown;
+  /** With `verify`, for an applied section a read can check: whether a read showed the written values. */
+  confirmed?: boolean;
+  /** The fields still showing another value after the last read `verify` allows. */
+  stale?: string[];
+}
+
+/** What `apply` did, section by section. */
+export interface ApplyReport {
+  /** True when no section failed. */
+  ok: boolean;
+  sections: SectionOutcome[];
+}
+
+/** What a list edit did. */
+export interface ListEditReport {
+  /** The list (`allowedOrigins`, `blockedCountryCodes`). */
+  field: string;
+  /** The list as read. */
+  before: string[];
+  /** The list as written (the same as `before` when nothing changed). */
+  after: string[];
+  /** The items added or removed. */
+  changed: string[];
+  /** The items that needed no change. */
+  unchanged: string[];
+  /** Whether the list was written: false when nothing changed. */
+  written: boolean;
+  /** With `verify` (the default), whether a read showed the new list. */
+  confirmed?: boolean;
+  stale?: string[];
+}
+"#;
+
 const FOOTER: &str = r#"
 /** The dry-run twin of an API group: each method returns the request it would send. */
 export type DryRun<T> = {
@@ -33,6 +113,8 @@ export interface InstanceClient {
   /** The same object as `instances` (the name `@clerk/backend` 3.x uses). */
   instance: InstancesApi;
   betaFeatures: BetaFeaturesApi;
+  /** Settings as code: plan and apply a settings document, and list edits that keep the other entries. */
+  settings: SettingsApi;
   /** The same methods, returning the request they would send instead of sending it. */
   dryRun: { instances: DryRun<InstancesApi>; instance: DryRun<InstancesApi>; betaFeatures: DryRun<BetaFeaturesApi> };
 }
@@ -187,9 +269,40 @@ pub fn generate() -> String {
         }
         out.push_str("}\n");
     }
+    settings(&mut out);
     out.push_str(FOOTER);
     error_classes(&mut out);
     out
+}
+
+/// The settings document, its sections, plans, reports and `clerk.settings`.
+fn settings(out: &mut String) {
+    options(out, "Options of `settings.apply` and of the list edits.", "ApplyOptions", APPLY_OPTIONS);
+    options(out, "How written sections are read again until they show the written values.", "VerifyOptions", VERIFY_OPTIONS);
+    let names: Vec<String> = SECTIONS.iter().map(|s| format!("{:?}", s.name)).collect();
+    writeln!(out, "\n/** A section of a settings document, in the order they are applied. */\nexport type SettingsSection = {};", names.join(" | ")).unwrap();
+    out.push('\n');
+    doc(out, "", "A settings document: the desired settings of an instance, section by section. A missing section or field is not managed; `null` is sent as `null`. Its JSON Schema is `clerk-instance-edge/settings.schema.json`.", false);
+    out.push_str("export interface SettingsDocument {\n");
+    doc(out, "  ", "The path or URL of the JSON Schema, for editors; ignored.", false);
+    out.push_str("  $schema?: string;\n");
+    for section in SECTIONS {
+        doc(out, "  ", section.doc, false);
+        writeln!(out, "  {}?: {};", section.name, params_name(section.update)).unwrap();
+    }
+    out.push_str("}\n");
+    out.push_str(SETTINGS);
+    out.push('\n');
+    out.push_str("/** `clerk.settings`. */\nexport interface SettingsApi {\n");
+    doc(out, "  ", "Checks every section (all problems at once; nothing read or sent when any is invalid), reads the sections the API can show, and says per section what would change.", false);
+    out.push_str("  plan(desired: SettingsDocument, options?: CallOptions): Promise<SettingsPlan>;\n");
+    doc(out, "  ", "Applies a plan (or plans a document, then applies it): sends the sections that change something in order, stops at the first failure, never sends a domain change. Resolves with every section's outcome once it starts sending.", false);
+    out.push_str("  apply(planOrDesired: SettingsPlan | SettingsDocument, options?: ApplyOptions): Promise<ApplyReport>;\n");
+    for edit in LIST_EDITS {
+        doc(out, "  ", edit.doc, false);
+        writeln!(out, "  {}({}: string[], options?: ApplyOptions): Promise<ListEditReport>;", edit.js, edit.argument).unwrap();
+    }
+    out.push_str("}\n");
 }
 
 #[cfg(test)]
@@ -203,6 +316,9 @@ fn nullable_and_non_nullable_fields_have_the_exact_types() {
     assert!(generated.contains("  maxAllowedMemberships?: number | bigint | null | undefined;\n"));
     assert!(generated.contains("  update(params?: UpdateInstanceParams, options?: CallOptions): Promise<void>;\n"));
     assert!(generated.contains("  changeDomain(params?: ChangeProductionInstanceDomainParams, options?: CallOptions): Promise<void>;\n"));
+    assert!(generated.contains("  organizationSettings?: UpdateInstanceOrganizationSettingsParams;\n"));
+    assert!(generated.contains("  blockCountries(countries: string[], options?: ApplyOptions): Promise<ListEditReport>;\n"));
+    assert!(generated.contains("  verify?: boolean | VerifyOptions;\n"));
 }
 
 #[cfg(test)]
