@@ -7,7 +7,11 @@ BIN := $(CURDIR)/node_modules/.bin
 export PATH := $(TOOLS)/bin:$(BIN):$(PATH)
 
 WASM_TARGET := wasm32-unknown-unknown
-WASM := $(or $(CARGO_TARGET_DIR),target)/$(WASM_TARGET)/release/clerk_instance_edge.wasm
+# The package's two modules, each built with its features in a target directory of its own (so
+# that each stays built): the core, and the one of `clerk-instance-edge/settings`.
+NPM_TARGET := $(or $(CARGO_TARGET_DIR),target)/npm
+WASM := $(NPM_TARGET)/core/$(WASM_TARGET)/release/clerk_instance_edge.wasm
+WASM_SETTINGS := $(NPM_TARGET)/settings/$(WASM_TARGET)/release/clerk_instance_edge.wasm
 # wasm-bindgen-cli must match the wasm-bindgen of Cargo.lock exactly.
 BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 BINDGEN := $(TOOLS)/bindgen-$(BINDGEN_VERSION)
@@ -42,7 +46,7 @@ $(error make conformance needs Clerk's OpenAPI spec at $(SPEC): put clerk-bapi-2
 endif
 endif
 
-.PHONY: tools test test-native test-crate test-wasm test-standin test-node test-deno test-workerd test-wrangler test-fuzz \
+.PHONY: tools test test-native test-crate test-wasm test-standin test-node test-deno test-workerd test-types test-wrangler test-fuzz \
 	test-bundlers test-bun test-edge-runtime \
 	conformance field-check pkg size demo bench fuzz clean test-rust-worker rust-worker rust-worker-bindgen-check size-rust-worker
 
@@ -86,10 +90,12 @@ $(WRANGLER): | $(NODE22)
 pkg: $(PKG) $(TARBALL)
 
 $(PKG): $(SOURCES) $(shell find tools/generate -type f) $(wildcard pkg-template/*) scripts/assemble-pkg.mjs README.md | tools
-	cargo build --release --target $(WASM_TARGET) --no-default-features --features npm
+	cargo build --release --target $(WASM_TARGET) --no-default-features --features npm --target-dir $(NPM_TARGET)/core
+	cargo build --release --target $(WASM_TARGET) --no-default-features --features npm-settings --target-dir $(NPM_TARGET)/settings
 	rm -rf pkg
 	mkdir -p pkg
 	wasm-opt -Oz $(WASM_OPT_FEATURES) --strip-debug --strip-producers $(WASM) -o pkg/clerk_instance_edge_bg.wasm
+	wasm-opt -Oz $(WASM_OPT_FEATURES) --strip-debug --strip-producers $(WASM_SETTINGS) -o pkg/clerk_instance_edge_settings_bg.wasm
 	node scripts/assemble-pkg.mjs
 	touch $@
 
@@ -109,7 +115,7 @@ size: $(PKG)
 ## Vite, webpack and Rollup (run in Node and Chromium), the worker example under wrangler, a short
 ## JS fuzz, and the Rust Worker example in workerd. Nothing outside the repository: the spec checks
 ## are in `make conformance`.
-test: test-native test-crate test-wasm test-standin test-node test-deno test-workerd test-bun test-edge-runtime \
+test: test-native test-crate test-wasm test-standin test-node test-types test-deno test-workerd test-bun test-edge-runtime \
 	test-bundlers test-wrangler test-fuzz test-rust-worker
 
 test-native:
@@ -132,6 +138,11 @@ test-standin: $(PKG)
 # From the tarball, installed into a fresh folder (tests/node/run.mjs), on this Node and on Node 22.
 test-node: $(TARBALL) $(NODE22)
 	$(HARNESS) node tests/with-standin.mjs -- node tests/node/run.mjs
+
+# The types as a TypeScript user meets them: a --strict program against the installed tarball,
+# compiled by TypeScript 6 and 5, as Node and as a bundler resolve the package (tests/types/).
+test-types: $(TARBALL)
+	$(HARNESS) node tests/types/run.mjs
 
 # Loopback network and the STANDIN_URL variable: nothing else (the module is embedded, no file is read).
 test-deno: $(PKG)

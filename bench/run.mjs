@@ -47,7 +47,9 @@ async function bundle(worker) {
     logLevel: "silent",
   });
   const js = result.outputFiles[0].contents;
-  const wasm = worker === "ours" ? readFileSync(here("../pkg/clerk_instance_edge_bg.wasm")) : new Uint8Array();
+  // The package's .wasm module the bundle imports, if any (the core one, or the settings one).
+  const imported = new TextDecoder().decode(js).match(/clerk_instance_edge(_settings)?_bg\.wasm/)?.[0];
+  const wasm = imported ? readFileSync(here(`../pkg/${imported}`)) : new Uint8Array();
   const gz = (bytes) => (bytes.length ? gzipSync(bytes, { level: 9 }).length : 0);
   return { js: js.length, jsGz: gz(js), wasm: wasm.length, wasmGz: gz(wasm), raw: js.length + wasm.length, gz: gz(js) + gz(wasm) };
 }
@@ -232,7 +234,7 @@ function payloads() {
 
 // Run and report -------------------------------------------------------------------------------
 
-const sizes = { ours: await bundle("ours"), official: await bundle("official"), raw: await bundle("raw") };
+const sizes = { ours: await bundle("ours"), official: await bundle("official"), raw: await bundle("raw"), settings: await bundle("settings") };
 const coldTimes = { ours: [], official: [] };
 for (let i = 0; i < COLD_RUNS; i++) for (const which of ["ours", "official"]) coldTimes[which].push(await coldNode(which));
 const cold = { ours: median(coldTimes.ours), official: median(coldTimes.official) };
@@ -286,6 +288,7 @@ Each Worker in \`bench/workers/\` bundled by esbuild as wrangler does (condition
 ${row("clerk-instance-edge", sizes.ours)}
 ${row("@clerk/backend", sizes.official)}
 ${row("hand-written fetch (the floor)", sizes.raw)}
+${row("clerk-instance-edge/settings, \`settings.apply\` (no counterpart elsewhere)", sizes.settings)}
 
 ## 2. Cold start
 

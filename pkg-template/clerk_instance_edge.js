@@ -6,13 +6,19 @@
 // made from the same compiled module.
 
 let compiled;
+let compiledHasSettings = false;
 let wasm;
 let instances = 0;
 
-/** Gives the compiled module (each entry loads it its own way); returns the current exports. */
+/**
+ * Gives the compiled module (each entry loads it its own way); returns the current exports. The
+ * package has two: the module of `clerk-instance-edge/settings` (`settings: true`) can do all the
+ * other can, so when a program imports both entries, it is the one kept.
+ */
 export function initSync(options) {
-  if (options?.module) {
+  if (options?.module && !(compiledHasSettings && !options.settings)) {
     compiled = options.module;
+    compiledHasSettings = Boolean(options.settings);
     wasm = undefined;
   }
   return exports();

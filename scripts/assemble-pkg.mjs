@@ -19,6 +19,9 @@ writeFileSync(new URL("package.json", pkg), JSON.stringify(manifest, null, 2) + 
 
 execFileSync("cargo", ["run", "--quiet", "--release", "-p", "generate", "--", pkg.pathname], { cwd: root, stdio: "inherit" });
 
-// The module as base64 in a JS module, for the entries that compile it from bytes (embedded.js).
-const wasm = readFileSync(new URL("clerk_instance_edge_bg.wasm", pkg));
-writeFileSync(new URL("embedded-wasm.js", pkg), `// Written by make pkg: clerk_instance_edge_bg.wasm as base64.\nexport default "${wasm.toString("base64")}";\n`);
+// Each module as base64 in a JS module, for the entries that compile it from bytes (embedded.js,
+// settings/embedded.js).
+for (const [wasm, js] of [["clerk_instance_edge_bg.wasm", "embedded-wasm.js"], ["clerk_instance_edge_settings_bg.wasm", "embedded-settings-wasm.js"]]) {
+  const bytes = readFileSync(new URL(wasm, pkg));
+  writeFileSync(new URL(js, pkg), `// Written by make pkg: ${wasm} as base64.\nexport default "${bytes.toString("base64")}";\n`);
+}

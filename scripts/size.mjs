@@ -13,9 +13,16 @@ const pkg = new URL("pkg/", root);
 const parts = [
   ["wasm", "clerk_instance_edge_bg.wasm"],
   ["glue", "clerk_instance_edge.js"],
+  ["client.js", "client.js"],
   ["api.js", "api.js"],
   ["errors.js", "errors.js"],
   ["entry (workerd)", "workerd.js"],
+];
+// What `clerk-instance-edge/settings` loads instead of the core wasm and entry.
+const settingsParts = [
+  ["settings wasm", "clerk_instance_edge_settings_bg.wasm"],
+  ["settings.js", "settings.js"],
+  ["entry (workerd)", "settings/workerd.js"],
 ];
 let raw = 0;
 let gz = 0;
@@ -27,12 +34,18 @@ for (const [name, file] of parts) {
   console.log(`${name.padEnd(16)} ${String(bytes.length).padStart(7)} B raw ${String(zipped).padStart(7)} B gzip`);
 }
 console.log(`${"total".padEnd(16)} ${String(raw).padStart(7)} B raw ${String(gz).padStart(7)} B gzip (each part gzipped alone)`);
+console.log("\nclerk-instance-edge/settings, instead of the core wasm and entry:");
+for (const [name, file] of settingsParts) {
+  const bytes = readFileSync(new URL(file, pkg));
+  console.log(`${name.padEnd(16)} ${String(bytes.length).padStart(7)} B raw ${String(gzipSync(bytes, { level: 9 }).length).padStart(7)} B gzip`);
+}
 
 // Each entry bundled alone by esbuild (minified), as a bundler would for that condition: the JS,
 // and the .wasm beside it where the entry imports it as a module.
-const wasmFile = readFileSync(new URL("clerk_instance_edge_bg.wasm", pkg));
-const wasmGzip = gzipSync(wasmFile, { level: 9 }).length;
-console.log("\nentry            bundled JS (minified)   + .wasm module    = shipped");
+const wasmGzip = Object.fromEntries(
+  ["clerk_instance_edge_bg.wasm", "clerk_instance_edge_settings_bg.wasm"].map((file) => [file, gzipSync(readFileSync(new URL(file, pkg)), { level: 9 }).length]),
+);
+console.log("\nentry                    bundled JS (minified)   + .wasm module    = shipped");
 const entries = [
   ["workerd.js", { platform: "neutral", conditions: ["workerd", "worker", "browser"] }],
   ["edge-light.js", { platform: "browser", conditions: ["edge-light", "worker", "browser"] }],
@@ -42,21 +55,22 @@ const entries = [
   ["browser.js", { platform: "browser" }],
   ["index.js", { platform: "neutral" }],
 ];
-for (const [entry, options] of entries) {
+for (const [entry, options, path = "clerk-instance-edge"] of [...entries, ...entries.map(([entry, options]) => [`settings/${entry}`, options, "clerk-instance-edge/settings"])]) {
   const { outputFiles, metafile } = await build({
-    stdin: { contents: 'export * from "clerk-instance-edge";', resolveDir: root.pathname },
+    stdin: { contents: `export * from "${path}";`, resolveDir: root.pathname },
     bundle: true, minify: true, write: false, format: "esm", metafile: true, external: ["*.wasm", "*.wasm?module"], logLevel: "silent", ...options,
   });
-  const took = Object.keys(metafile.inputs).map((file) => file.split("/").pop());
+  const took = Object.keys(metafile.inputs).map((file) => file.replace(/^(.*\/)?pkg\//, ""));
   if (!took.includes(entry)) throw new Error(`bundling for ${entry} took ${took}`);
   const js = outputFiles[0].contents;
-  const module = took.includes("embedded-wasm.js") ? 0 : wasmGzip;
+  const imported = Object.keys(wasmGzip).find((file) => new TextDecoder().decode(js).includes(file));
+  const module = imported ? wasmGzip[imported] : 0;
   const jsGzip = gzipSync(js, { level: 9 }).length;
-  console.log(`${entry.padEnd(16)} ${String(js.length).padStart(6)} B, ${String(jsGzip).padStart(6)} B gzip   ${module ? `+ ${module} B gzip` : "(embedded)     "}  = ${String(jsGzip + module).padStart(6)} B gzip`);
+  console.log(`${entry.padEnd(24)} ${String(js.length).padStart(6)} B, ${String(jsGzip).padStart(6)} B gzip   ${module ? `+ ${module} B gzip` : "(embedded)     "}  = ${String(jsGzip + module).padStart(6)} B gzip`);
 }
 
 // The same module as pkg/ ships, optimised with its names kept.
-const built = new URL("target/wasm32-unknown-unknown/release/clerk_instance_edge.wasm", root).pathname;
+const built = new URL("target/npm/core/wasm32-unknown-unknown/release/clerk_instance_edge.wasm", root).pathname;
 const named = new URL("target/size/named.wasm", root).pathname;
 mkdirSync(new URL("target/size/", root), { recursive: true });
 const features = ["bulk-memory", "mutable-globals", "nontrapping-float-to-int", "sign-ext", "reference-types", "multivalue"];

@@ -3,12 +3,13 @@
 // compiled module, and `workerd test` runs the `test` handlers. Used by the runtime tests, the
 // demo and the benchmarks.
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 
-const WASM = "clerk_instance_edge_bg.wasm";
+/** The package's two wasm modules: the core, and the one `clerk-instance-edge/settings` imports. */
+const WASMS = ["clerk_instance_edge_bg.wasm", "clerk_instance_edge_settings_bg.wasm"];
 
 /** How wrangler bundles a Worker: its conditions and main fields, the `.wasm` kept a module. */
 export const WRANGLER_BUNDLE = {
@@ -20,6 +21,17 @@ export const WRANGLER_BUNDLE = {
   external: ["*.wasm"],
 };
 
+/**
+ * As wrangler's module collector does, a `.wasm` import becomes a module beside the worker: the
+ * import names it by its file name (wrangler adds a hash), wherever the importing file sits.
+ */
+const flatWasm = {
+  name: "flat-wasm",
+  setup(build) {
+    build.onResolve({ filter: /\.wasm$/ }, (args) => ({ path: `./${args.path.split("/").pop()}`, external: true }));
+  },
+};
+
 const binding = ([name, value]) =>
   typeof value === "object" ? `(name = "${name}", service = "${value.service}")` : `(name = "${name}", text = ${JSON.stringify(value)})`;
 
@@ -27,13 +39,14 @@ const binding = ([name, value]) =>
  * Bundles `workers` ({ name, entry, bindings, outbound, flags }) into a workerd config in a temporary
  * directory. Outbound fetches may reach loopback (and the internet when `internet`), unless a
  * worker names another worker as its `outbound`; services `external` ({ name: "host:port" }) are
- * reachable as service bindings. Returns `{ run, dispose, bundled }`, where `bundled[name]` lists
- * the files esbuild put in that worker's bundle.
+ * reachable as service bindings. Returns `{ run, dispose, bundled, modules }`, where `bundled[name]` lists
+ * the files esbuild put in that worker's bundle and `modules[name]` the .wasm modules attached to it.
  */
 export async function prepareWorkerd({ workers, external = {}, internet = false }) {
   const dir = mkdtempSync(join(tmpdir(), "clerk-workerd-"));
   const definitions = [];
   const bundled = {};
+  const modules = {};
   for (const { name, entry, bindings = {}, outbound = "outbound", flags = [] } of workers) {
     const { metafile } = await build({
       ...WRANGLER_BUNDLE,
@@ -41,15 +54,19 @@ export async function prepareWorkerd({ workers, external = {}, internet = false 
       outfile: join(dir, name, "worker.js"),
       logLevel: "warning",
       metafile: true,
+      plugins: [flatWasm],
     });
     bundled[name] = Object.keys(metafile.inputs);
     mkdirSync(join(dir, name), { recursive: true });
-    copyFileSync(new URL(`../pkg/${WASM}`, import.meta.url), join(dir, name, WASM));
+    // Attached as wrangler would: the modules the bundle imports, and only those.
+    const code = readFileSync(join(dir, name, "worker.js"), "utf8");
+    const wasms = WASMS.filter((wasm) => code.includes(`/${wasm}"`));
+    modules[name] = wasms;
+    for (const wasm of wasms) copyFileSync(new URL(`../pkg/${wasm}`, import.meta.url), join(dir, name, wasm));
     definitions.push(`const ${name} :Workerd.Worker = (
   modules = [
     (name = "worker.js", esModule = embed "${name}/worker.js"),
-    (name = "${WASM}", wasm = embed "${name}/${WASM}"),
-  ],
+${wasms.map((wasm) => `    (name = "${wasm}", wasm = embed "${name}/${wasm}"),\n`).join("")}  ],
   compatibilityDate = "2025-09-01",
   compatibilityFlags = [${flags.map((flag) => JSON.stringify(flag)).join(", ")}],
   bindings = [${Object.entries(bindings).map(binding).join(", ")}],
@@ -82,5 +99,6 @@ export async function prepareWorkerd({ workers, external = {}, internet = false 
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),
     bundled,
+    modules,
   };
 }

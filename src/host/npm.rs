@@ -51,13 +51,19 @@ use alloc::vec::Vec;
 use core::cell::Cell;
 
 use super::arena::Arena;
-use super::table::{APPLY_OPTIONS, CALL_OPTIONS};
 use super::{decode, encode};
-use crate::client::settings::Verify;
 use crate::client::{Failure, HttpResponse, Options, MAX_BODY_BYTES};
-use crate::model::{validate, Entry, Operation, Patch, Problem, Section, Spelling, Value, LIST_EDITS, OPERATIONS, SECTIONS};
+use crate::model::{validate, Operation, Problem, Spelling, OPERATIONS};
 use crate::text::{char_eq, digits, find, push_u64};
-use crate::wire::{parse, read_resource, Cause, Error, HttpRequest, Json, Retry};
+use crate::wire::{parse, Cause, Error, HttpRequest, Json, Retry};
+
+#[cfg(feature = "npm-settings")]
+use {
+    super::table::{APPLY_OPTIONS, CALL_OPTIONS},
+    crate::client::settings::Verify,
+    crate::model::{Entry, Patch, Section, Value, LIST_EDITS, SECTIONS},
+    crate::wire::read_resource,
+};
 
 #[global_allocator]
 static ARENA: Arena = Arena::new();
@@ -108,8 +114,11 @@ pub extern "C" fn run(kind: u32, len: usize, now_ms: f64, random: f64) -> usize 
             0 => client(input, &mut out),
             1 => prepare(input, &mut out),
             2 => after(input, now_ms, random, &mut out),
+            #[cfg(feature = "npm-settings")]
             3 => settings(input, &mut out),
+            #[cfg(feature = "npm-settings")]
             4 => plan(input, &mut out),
+            #[cfg(feature = "npm-settings")]
             5 => edit(input, &mut out),
             _ => out.push_str("Xunknown exchange"),
         },
@@ -243,6 +252,7 @@ fn prepare(input: &str, out: &mut String) {
     fail(out, Error::InvalidParams { operation: label.clone(), problems }, secret);
 }
 
+#[cfg(feature = "npm-settings")]
 /// `O{"verify":[reads,waitMs]` (the caller closes the object).
 fn verify_answer(out: &mut String, verify: Verify) {
     out.push_str("O{\"verify\":[");
@@ -252,6 +262,7 @@ fn verify_answer(out: &mut String, verify: Verify) {
     out.push(']');
 }
 
+#[cfg(feature = "npm-settings")]
 /// Parses `text` and checks it with `check`; when there are problems and the JSON holds the
 /// secret key, checks it again with the key taken out, so that no excerpt quotes part of it.
 fn checked<T>(text: &str, param: &str, secret: &str, problems: &mut Vec<Problem>, check: impl Fn(&Json, &mut Vec<Problem>) -> T) -> Option<T> {
@@ -267,6 +278,7 @@ fn checked<T>(text: &str, param: &str, secret: &str, problems: &mut Vec<Problem>
     Some(value)
 }
 
+#[cfg(feature = "npm-settings")]
 fn settings(input: &str, out: &mut String) {
     let (client, rest) = line(input);
     let (what, rest) = line(rest);
@@ -298,6 +310,7 @@ fn settings(input: &str, out: &mut String) {
     out.push_str("]}");
 }
 
+#[cfg(feature = "npm-settings")]
 /// The fields of a section's read resource from the body the API sent; `None` when not read.
 fn current(section: &Section, body: &str, secret: &str) -> Result<Option<Vec<Patch<Value>>>, Error> {
     let Some(read) = section.read.filter(|_| !body.is_empty()) else { return Ok(None) };
@@ -309,6 +322,7 @@ fn current(section: &Section, body: &str, secret: &str) -> Result<Option<Vec<Pat
     })
 }
 
+#[cfg(feature = "npm-settings")]
 fn plan(input: &str, out: &mut String) {
     let (client, rest) = line(input);
     let (index, rest) = line(rest);
@@ -339,6 +353,7 @@ fn plan(input: &str, out: &mut String) {
     encode::section_plan(out, section, &diff, request.as_ref());
 }
 
+#[cfg(feature = "npm-settings")]
 fn edit(input: &str, out: &mut String) {
     let (client, rest) = line(input);
     let (index, rest) = line(rest);

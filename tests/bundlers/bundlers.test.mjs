@@ -28,7 +28,7 @@ let browser;
 const rows = [];
 
 before(async () => {
-  project = userProject({ name: "clerk-bundlers", copy: { "tests/bundlers/program.js": "program.js", "tests/bundlers/browser-key.js": "browser-key.js" } });
+  project = userProject({ name: "clerk-bundlers", copy: { "tests/bundlers/program.js": "program.js", "tests/bundlers/settings-program.js": "settings-program.js", "tests/bundlers/browser-key.js": "browser-key.js" } });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
 });
 after(async () => {
@@ -45,9 +45,9 @@ const filesUnder = (dir) => readdirSync(dir, { recursive: true }).filter((f) => 
 // Each build writes into `out` and answers { modules: paths the bundler read, warnings, script }:
 // `script` is the JS file to run (Node) or to load in a page (with `module`: as a module script).
 const builds = {
-  async esbuild(options, file) {
+  async esbuild(options, file, program = "program.js") {
     const out = join(project.dir, "out", file);
-    const result = await esbuild({ entryPoints: [join(project.dir, "program.js")], bundle: true, minify: true, outfile: out, metafile: true, logLevel: "silent", ...options });
+    const result = await esbuild({ entryPoints: [join(project.dir, program)], bundle: true, minify: true, outfile: out, metafile: true, logLevel: "silent", ...options });
     return { modules: Object.keys(result.metafile.inputs), warnings: result.warnings.map((w) => w.text), script: out };
   },
   async vite(options, dir) {
@@ -111,9 +111,9 @@ const EXPECTED = {
   ],
 };
 
-/** Runs a bundle in a fresh Node process; answers what the program left in clerkBundleResult. */
-function inNode(script) {
-  const code = `await import(${JSON.stringify(`file://${script}`)}); console.log(JSON.stringify(await globalThis.clerkBundleResult));`;
+/** Runs a bundle in a fresh Node process; answers what the program left in `global` (awaited). */
+function inNode(script, global = "clerkBundleResult") {
+  const code = `await import(${JSON.stringify(`file://${script}`)}); console.log(JSON.stringify(await globalThis.${global}));`;
   const { status, stdout, stderr } = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: project.dir, encoding: "utf8" });
   assert.equal(status, 0, stderr);
   assert.equal(stderr, "", "the bundle printed to stderr");
@@ -179,6 +179,32 @@ describe("bundled by each bundler, run where it targets", () => {
       const { raw, gzip } = shipped(built);
       const minified = /^(esbuild|webpack)/.test(bundler) || options.startsWith("app");
       rows.push(`${bundler}, ${options} | ${entry} | ${(raw / 1024).toFixed(1)} KiB${minified ? " minified" : ""}, ${(gzip / 1024).toFixed(1)} KiB gzip | ${where === "node" ? "Node" : "Chromium"}: works`);
+    });
+  }
+});
+
+// `clerk-instance-edge/settings`: its own entry for the condition, and only its own module.
+describe("clerk-instance-edge/settings, bundled", () => {
+  const SETTINGS_EXPECTED = {
+    sent: ["GET https://api.clerk.com/v1/instance/protect"],
+    changes: [{ field: "rulesEnabled", from: false, to: true }],
+    unchanged: ["specterEnabled"],
+    body: '{"rules_enabled":true}',
+  };
+  for (const [options, platform, entry, where] of [
+    ["platform node, esm", "node", "settings/node.js", "node"],
+    ["platform browser, esm", "browser", "settings/browser.js", "module"],
+  ]) {
+    test(`esbuild 0.28, ${options}: takes ${entry} and one module, runs in ${where === "node" ? "Node" : "Chromium"}`, async () => {
+      const built = await builds.esbuild({ platform, format: "esm" }, `settings-${platform}.mjs`, "settings-program.js");
+      assert.deepEqual(built.warnings, [], "the bundler warned");
+      const taken = packageFiles(built.modules);
+      assert.ok(taken.includes(entry), `took ${taken}`);
+      assert.ok(taken.includes("embedded-settings-wasm.js") && !taken.includes("embedded-wasm.js"), `one module, the settings one: took ${taken}`);
+      const result = where === "node" ? inNode(built.script, "clerkSettingsResult") : await inChromium(built, where, "clerkSettingsResult");
+      assert.deepEqual(result, SETTINGS_EXPECTED);
+      const { raw, gzip } = shipped(built);
+      rows.push(`esbuild 0.28, ${options} (/settings) | ${entry} | ${(raw / 1024).toFixed(1)} KiB minified, ${(gzip / 1024).toFixed(1)} KiB gzip | ${where === "node" ? "Node" : "Chromium"}: works`);
     });
   }
 });

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { test } from "node:test";
-import * as pkg from "clerk-instance-edge";
+import * as pkg from "clerk-instance-edge/settings";
 import { FULL_DOCUMENT, settings } from "../runtime/settings.js";
 
 test("settings as code in Node: plan, apply, verify, list edits", async (t) => {

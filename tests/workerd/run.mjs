@@ -46,9 +46,14 @@ const workerd = await prepareWorkerd({
 try {
   // The package's entry in the bundle (node_modules/clerk-instance-edge links to pkg/) is the one
   // its `workerd` condition names, and the module is not embedded.
-  const taken = workerd.bundled.package.filter((file) => file.startsWith("pkg/")).map((file) => file.slice(4)).sort();
-  if (taken.join() !== "api.js,clerk_instance_edge.js,errors.js,workerd.js") throw new Error(`the workerd bundle took ${taken}`);
-  console.log("ok    workerd: the bundle took workerd.js, and the .wasm as a module");
+  const taken = (name) => workerd.bundled[name].filter((file) => file.startsWith("pkg/")).map((file) => file.slice(4)).sort().join();
+  if (taken("package") !== "api.js,clerk_instance_edge.js,client.js,errors.js,workerd.js") throw new Error(`the workerd bundle took ${taken("package")}`);
+  // `clerk-instance-edge/settings` takes its own entry and module, and the core's API through it.
+  const settings = "api.js,clerk_instance_edge.js,client.js,errors.js,settings.js,settings/workerd.js";
+  if (taken("settings") !== settings) throw new Error(`the settings bundle took ${taken("settings")}`);
+  if (workerd.modules.settings.join() !== "clerk_instance_edge_settings_bg.wasm") throw new Error(`the settings worker has ${workerd.modules.settings}`);
+  if (workerd.modules.package.join() !== "clerk_instance_edge_bg.wasm") throw new Error(`the package worker has ${workerd.modules.package}`);
+  console.log("ok    workerd: each bundle took its entry (workerd.js, settings/workerd.js), and its .wasm as a module");
   process.exitCode = await workerd.run();
 } finally {
   workerd.dispose();

@@ -1,6 +1,6 @@
 // Settings as code (tests/runtime/settings.js) against the package in workerd, bundled through
 // its `workerd` condition.
-import * as pkg from "clerk-instance-edge";
+import * as pkg from "clerk-instance-edge/settings";
 import { settings } from "../runtime/settings.js";
 
 export default {

@@ -31,14 +31,16 @@ describe("wrangler deploy --dry-run", () => {
     assert.equal(output.trim(), pinned);
   });
 
-  test("bundles the example and the package's wasm, as a module beside it, without a warning", async (t) => {
+  test("bundles the example and the settings entry's wasm (only that one), as a module beside it, without a warning", async (t) => {
     const outdir = join(project.dir, "upload");
     const { code, output } = await deployDryRun(project.dir, outdir);
     assert.equal(code, 0, output);
     assert.doesNotMatch(output, /WARNING|warn/i, "wrangler warned");
     const installed = join(project.dir, "node_modules", "clerk-instance-edge");
-    const [wasmName, ...others] = readdirSync(installed).filter((file) => file.endsWith(".wasm"));
-    assert.ok(wasmName && !others.length, "the installed package holds one .wasm");
+    // The package holds two modules; the example imports `clerk-instance-edge/settings`, whose module it is.
+    const modules = readdirSync(installed).filter((file) => file.endsWith(".wasm")).sort();
+    assert.deepEqual(modules, ["clerk_instance_edge_bg.wasm", "clerk_instance_edge_settings_bg.wasm"], "the installed package's modules");
+    const wasmName = "clerk_instance_edge_settings_bg.wasm";
     const files = readdirSync(outdir).filter((file) => !file.endsWith(".map") && file !== "README.md");
     const uploaded = files.filter((file) => file.endsWith(".wasm"));
     assert.deepEqual(files.sort(), ["index.js", ...uploaded].sort(), `uploaded ${files}`);

@@ -15,7 +15,7 @@ import {
   ClerkNetworkError,
   createInstanceClient,
   isClerkAPIResponseError,
-} from "clerk-instance-edge";
+} from "clerk-instance-edge/settings";
 
 /** The sections GET reads, and the call for each. */
 const READS = {

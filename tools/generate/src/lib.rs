@@ -11,4 +11,4 @@ mod typescript;
 pub use description::clerk_api_json;
 pub use javascript::errors_js;
 pub use schema::settings_schema;
-pub use typescript::generate as index_d_ts;
+pub use typescript::{generate as index_d_ts, settings_d_ts};
