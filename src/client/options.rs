@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 
 use super::call::Call;
 use crate::model::{Entry, Operation, Problem, Spelling};
-use crate::text::{char_eq, digits, push_quoted, split_at_scheme};
+use crate::text::{digits, push_quoted, split_at_scheme, split_each};
 use crate::wire::{encode_body, HttpRequest, Retry, AUTHORIZATION};
 
 /// The API version this crate is written against, sent as `Clerk-API-Version`.
@@ -98,7 +98,7 @@ fn is_api_version(version: &str) -> bool {
 /// by RFC 6761), `[::1]`, or an IPv4 literal in 127.0.0.0/8. Names that merely start with `127.`
 /// (`127.0.0.1.example.com`) are not.
 fn is_loopback(host: &str) -> bool {
-    let mut octets = host.split(char_eq('.'));
+    let mut octets = split_each(host, b'.');
     let ipv4_loopback = octets.next() == Some("127")
         && octets.by_ref().take(3).filter(|o| o.len() <= 3 && digits(o).is_some_and(|n| n <= 255)).count() == 3
         && octets.next().is_none();

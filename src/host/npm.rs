@@ -54,7 +54,7 @@ use super::arena::Arena;
 use super::{decode, encode};
 use crate::client::{Failure, HttpResponse, Options, MAX_BODY_BYTES};
 use crate::model::{validate, Operation, Problem, Spelling, OPERATIONS};
-use crate::text::{char_eq, digits, find, push_u64};
+use crate::text::{digits, find, push_u64, split_byte, split_each};
 use crate::wire::{parse, Cause, Error, HttpRequest, Json, Retry};
 
 #[cfg(feature = "npm-settings")]
@@ -132,7 +132,7 @@ pub extern "C" fn run(kind: u32, len: usize, now_ms: f64, random: f64) -> usize 
 
 /// The first line of `text` and the rest.
 fn line(text: &str) -> (&str, &str) {
-    text.split_once(char_eq('\n')).unwrap_or((text, ""))
+    split_byte(text, b'\n').unwrap_or((text, ""))
 }
 
 fn fail(out: &mut String, mut error: Error, secret: &str) {
@@ -193,7 +193,7 @@ fn mentions(json: &Json, secret: &str) -> bool {
 
 /// The options of a client line that `client` wrote.
 fn options_of(line: &str) -> Options {
-    let mut fields = line.split(char_eq('\t'));
+    let mut fields = split_each(line, b'\t');
     let mut text = || String::from(fields.next().unwrap_or_default());
     let mut options = Options::new(text());
     options.api_url = text();

@@ -1,6 +1,6 @@
 //! When to send a request again, and how long to wait first.
 
-use crate::text::{char_eq, digits};
+use crate::text::{digits, split_each};
 
 /// The retry policy of a client.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,13 +52,13 @@ pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
 
 /// An IMF-fixdate as Unix milliseconds.
 fn http_date_ms(value: &str) -> Option<f64> {
-    let mut parts = value.split(char_eq(' ')).filter(|p| !p.is_empty());
+    let mut parts = split_each(value, b' ').filter(|p| !p.is_empty());
     let _weekday = parts.next().filter(|w| w.ends_with(','))?;
     let day: u32 = number(parts.next()?, 2)?;
     let month_name = parts.next()?;
     let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
     let year: u32 = number(parts.next()?, 4)?;
-    let mut clock = parts.next()?.split(char_eq(':'));
+    let mut clock = split_each(parts.next()?, b':');
     let hour: u32 = number(clock.next()?, 2)?;
     let minute: u32 = number(clock.next()?, 2)?;
     let second: u32 = number(clock.next()?, 2)?;
