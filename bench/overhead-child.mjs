@@ -1,6 +1,6 @@
 // What each client adds to a call without a network, in a process whose global fetch answers
 // 204 at once: installed before the imports, because @clerk/backend keeps the fetch it found.
-// Prints { raw, official, ours } in microseconds per call.
+// Prints { raw, rawTimeout, official, ours } in microseconds per call.
 const instant = async () => new Response(null, { status: 204 });
 globalThis.fetch = instant;
 const { createClerkClient } = await import("@clerk/backend");
@@ -18,6 +18,22 @@ const clients = {
       body: JSON.stringify({ test_mode: true }),
     });
     if (response.status !== 204) throw new Error("raw");
+  },
+  // The same with the per-attempt timeout this package puts on every call: what it costs alone.
+  rawTimeout: async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 10_000);
+    try {
+      const response = await fetch("https://api.clerk.com/v1/instance", {
+        method: "PATCH",
+        headers: { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ test_mode: true }),
+        signal: controller.signal,
+      });
+      if (response.status !== 204) throw new Error("rawTimeout");
+    } finally {
+      clearTimeout(timer);
+    }
   },
   official: () => official.instance.update({ testMode: true }), // 3.x names it `instance`
   ours: () => ours.instances.update({ testMode: true }),
