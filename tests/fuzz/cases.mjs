@@ -5,6 +5,7 @@
 import { Dispatcher, clerkErrorBody, echoBody, otherBody, resourceBody, responseLike, retryAfter } from "./fetch.mjs";
 import { SECRET_MARK, checkNoSecret, checkOutcome, describe, isA, note, settle } from "./invariants.mjs";
 import { pkg, VERSION } from "./schema.mjs";
+import { nearStackLimit } from "./stack.mjs";
 import {
   desc, forgedMarker, hostile, invalidValue, nearMiss, randomString, secretish, show, thrownValue, validValue,
 } from "./values.mjs";
@@ -1150,28 +1151,6 @@ export async function guardCase(rng, env) {
 // ---------------------------------------------------------------------------------------------
 // Calls near the JS stack limit
 
-/**
- * Calls `fn` with about `back` frames of room left: recurses until the engine refuses, then
- * unwinds `back` frames. `{ outer }` when the recursion itself failed.
- */
-export function nearStackLimit(back, fn) {
-  let left = back;
-  let out;
-  const dive = () => {
-    try {
-      dive();
-    } catch (error) {
-      if (left-- > 0) throw error;
-      out = fn();
-    }
-  };
-  try {
-    dive();
-  } catch (outer) {
-    return { outer };
-  }
-  return out;
-}
 
 /**
  * How many frames from the limit a dry run first works: where the interesting depths are. It

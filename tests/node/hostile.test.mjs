@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import * as pkg from "clerk-instance-edge";
+import { nearStackLimit } from "../fuzz/stack.mjs";
 
 const KEY = "sk_test_HOSTILEd0a1b2c3d4e5f6a7b8c9";
 // Searched for as well as the whole key: an excerpt cut before it was redacted would show it.
@@ -99,28 +100,6 @@ function prng(seed) {
   };
 }
 
-/**
- * Calls `fn` with about `back` frames of room left: recurses until the engine refuses, then
- * unwinds `back` frames. `{ outer }` when the recursion itself failed.
- */
-function nearStackLimit(back, fn) {
-  let left = back;
-  let out;
-  const dive = () => {
-    try {
-      dive();
-    } catch (error) {
-      if (left-- > 0) throw error;
-      out = fn();
-    }
-  };
-  try {
-    dive();
-  } catch (outer) {
-    return { outer };
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // What a caller's fetch can answer that is not a Response, and what it must become: `malformed`
