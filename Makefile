@@ -89,7 +89,7 @@ $(WRANGLER): | $(NODE22)
 ## and its tarball in dist/, as `npm pack` makes it.
 pkg: $(PKG) $(TARBALL)
 
-$(PKG): $(SOURCES) $(shell find tools/generate -type f) $(wildcard pkg-template/*) scripts/assemble-pkg.mjs README.md | tools
+$(PKG): $(SOURCES) $(shell find tools/generate -type f) $(wildcard pkg-template/* pkg-template/settings/*) scripts/assemble-pkg.mjs README.md | tools
 	cargo build --release --target $(WASM_TARGET) --no-default-features --features npm --target-dir $(NPM_TARGET)/core
 	cargo build --release --target $(WASM_TARGET) --no-default-features --features npm-settings --target-dir $(NPM_TARGET)/settings
 	rm -rf pkg
@@ -107,7 +107,7 @@ $(TARBALL): $(PKG)
 
 ## Bytes a Worker loads: the optimised wasm, the glue and the host snippet, raw and gzipped.
 size: $(PKG)
-	@node scripts/size.mjs
+	@CORE_WASM=$(WASM) WASM_OPT_FEATURES="$(WASM_OPT_FEATURES)" node scripts/size.mjs
 
 ## Every test: native (with a short fuzz pass), the crate as published, wasm under Node, the
 ## stand-in, the package in Node (20 and 22), Deno, workerd, Bun and Vercel's Edge Runtime (smoke;

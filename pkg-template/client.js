@@ -331,8 +331,7 @@ const fetchFact = (kept) => (key, value) => {
  */
 export async function send(client, index, params, options, raw = false) {
   const kept = {};
-  const prepared = exchange(PREPARE, `${client.line}\n${index}\n0\n${encode(options, signalFact(kept))}\n${encode(params)}`);
-  if (prepared[0] !== "R") throw answered(prepared);
+  const prepared = prepare(client, index, false, encode(options, signalFact(kept)), params);
   const newline = prepared.indexOf("\n");
   const comma = prepared.indexOf(",");
   const timeoutMs = Number(prepared.slice(1, comma));
@@ -361,10 +360,19 @@ export async function send(client, index, params, options, raw = false) {
   }
 }
 
+/**
+ * The PREPARE exchange for operation `index`: the module's `R<timeoutMs>,<0|1>\n<request JSON>`,
+ * or the error it answered, thrown.
+ */
+function prepare(client, index, dry, optionsText, params) {
+  const prepared = exchange(PREPARE, `${client.line}\n${index}\n${dry ? 1 : 0}\n${optionsText}\n${encode(params)}`);
+  if (prepared[0] !== "R") throw answered(prepared);
+  return prepared;
+}
+
 /** The request operation `index` would send, the secret key redacted. */
 function dryRun(client, index, params) {
-  const prepared = exchange(PREPARE, `${client.line}\n${index}\n1\n${encode(undefined)}\n${encode(params)}`);
-  if (prepared[0] !== "R") throw answered(prepared);
+  const prepared = prepare(client, index, true, encode(undefined), params);
   return JSON.parse(prepared.slice(prepared.indexOf("\n") + 1));
 }
 

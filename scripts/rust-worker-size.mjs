@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { NPM_API, workerExports } from "../tests/rust-worker/exports.mjs";
+import { sections } from "./wasm-sections.mjs";
 
 const root = new URL("../worker-example-rs/", import.meta.url);
 const builds = [
@@ -17,24 +18,7 @@ const builds = [
 /** The module without its custom section `name` (worker-build keeps it: `wasm-opt --debuginfo`). */
 function withoutSection(bytes, unwanted) {
   const kept = [bytes.subarray(0, 8)];
-  let i = 8;
-  const leb = () => {
-    let result = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[i++];
-      result += (byte & 0x7f) * 2 ** shift;
-      if (!(byte & 0x80)) return result;
-    }
-  };
-  while (i < bytes.length) {
-    const start = i;
-    const id = bytes[i++];
-    const size = leb();
-    const end = i + size;
-    const length = id === 0 ? leb() : 0;
-    if (id !== 0 || bytes.subarray(i, i + length).toString() !== unwanted) kept.push(bytes.subarray(start, end));
-    i = end;
-  }
+  for (const { start, end, name } of sections(bytes)) if (name !== unwanted) kept.push(bytes.subarray(start, end));
   return Buffer.concat(kept);
 }
 

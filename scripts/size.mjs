@@ -7,6 +7,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { fromMake } from "./user-project.mjs";
+import { sections } from "./wasm-sections.mjs";
 
 const root = new URL("../", import.meta.url);
 const pkg = new URL("pkg/", root);
@@ -69,58 +71,45 @@ for (const [entry, options, path = "clerk-instance-edge"] of [...entries, ...ent
   console.log(`${entry.padEnd(24)} ${String(js.length).padStart(6)} B, ${String(jsGzip).padStart(6)} B gzip   ${module ? `+ ${module} B gzip` : "(embedded)     "}  = ${String(jsGzip + module).padStart(6)} B gzip`);
 }
 
-// The same module as pkg/ ships, optimised with its names kept.
-const built = new URL("target/npm/core/wasm32-unknown-unknown/release/clerk_instance_edge.wasm", root).pathname;
+// The same module as pkg/ ships (the Makefile names it and wasm-opt's features), optimised with
+// its names kept.
+const built = new URL(fromMake("CORE_WASM"), root).pathname;
 const named = new URL("target/size/named.wasm", root).pathname;
 mkdirSync(new URL("target/size/", root), { recursive: true });
-const features = ["bulk-memory", "mutable-globals", "nontrapping-float-to-int", "sign-ext", "reference-types", "multivalue"];
-execFileSync("wasm-opt", ["-Oz", "-g", "--strip-dwarf", ...features.map((f) => `--enable-${f}`), built, "-o", named]);
+const features = fromMake("WASM_OPT_FEATURES").split(/\s+/).filter(Boolean);
+execFileSync("wasm-opt", ["-Oz", "-g", "--strip-dwarf", ...features, built, "-o", named]);
 
 /** Function body sizes by name, and data segment sizes, from a module's sections. */
 function items(bytes) {
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  };
-  const text = (length) => new TextDecoder().decode(bytes.subarray(at, (at += length)));
   let imported = 0;
   const bodies = [];
   const names = new Map();
   let data = 0;
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    const end = at + size;
+  for (const { id, end, size, name, reader: r } of sections(bytes)) {
     if (id === 2) {
-      for (let n = leb(); n > 0; n--) {
-        text(leb());
-        text(leb());
-        const kind = bytes[at++];
-        if (kind === 0) (imported++, leb());
-        else at = end; // only functions matter here (the npm module imports nothing)
+      for (let n = r.leb(); n > 0 && r.at < end; n--) {
+        r.text(r.leb());
+        r.text(r.leb());
+        if (r.byte() !== 0) break; // only functions matter here (the npm module imports nothing)
+        imported++;
+        r.leb();
       }
     } else if (id === 10) {
-      for (let n = leb(); n > 0; n--) {
-        const length = leb();
+      for (let n = r.leb(); n > 0; n--) {
+        const length = r.leb();
         bodies.push(length);
-        at += length;
+        r.at += length;
       }
     } else if (id === 11) {
       data = size;
-    } else if (id === 0 && text(leb()) === "name") {
-      while (at < end) {
-        const sub = bytes[at++];
-        const subEnd = leb() + at;
-        if (sub === 1) for (let n = leb(); n > 0; n--) names.set(leb(), text(leb()));
-        at = subEnd;
+    } else if (name === "name") {
+      while (r.at < end) {
+        const sub = r.byte();
+        const subEnd = r.leb() + r.at;
+        if (sub === 1) for (let n = r.leb(); n > 0; n--) names.set(r.leb(), r.text(r.leb()));
+        r.at = subEnd;
       }
     }
-    at = end;
   }
   const functions = bodies.map((length, i) => [length, names.get(imported + i) ?? `function ${imported + i}`]);
   return { functions, data };

@@ -3,13 +3,10 @@
 // compiled module, and `workerd test` runs the `test` handlers. Used by the runtime tests, the
 // demo and the benchmarks.
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
-
-/** The package's two wasm modules: the core, and the one `clerk-instance-edge/settings` imports. */
-const WASMS = ["clerk_instance_edge_bg.wasm", "clerk_instance_edge_settings_bg.wasm"];
 
 /** How wrangler bundles a Worker: its conditions and main fields, the `.wasm` kept a module. */
 export const WRANGLER_BUNDLE = {
@@ -58,9 +55,9 @@ export async function prepareWorkerd({ workers, external = {}, internet = false 
     });
     bundled[name] = Object.keys(metafile.inputs);
     mkdirSync(join(dir, name), { recursive: true });
-    // Attached as wrangler would: the modules the bundle imports, and only those.
-    const code = readFileSync(join(dir, name, "worker.js"), "utf8");
-    const wasms = WASMS.filter((wasm) => code.includes(`/${wasm}"`));
+    // Attached as wrangler would: the modules the bundle imports (flatWasm named them `./<file>`), and only those.
+    const imports = Object.values(metafile.outputs).flatMap((output) => output.imports);
+    const wasms = [...new Set(imports.filter((i) => i.external && i.path.endsWith(".wasm")).map((i) => i.path.slice(2)))];
     modules[name] = wasms;
     for (const wasm of wasms) copyFileSync(new URL(`../pkg/${wasm}`, import.meta.url), join(dir, name, wasm));
     definitions.push(`const ${name} :Workerd.Worker = (

@@ -246,13 +246,11 @@ fn names<T>(table: &[JsOption<T>], keep: impl Fn(&T) -> bool) -> Vec<String> {
 }
 
 fn whole_number(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<u32> {
-    match json.as_i64().and_then(|n| u32::try_from(n).ok()) {
-        Some(n) => Some(n),
-        None => {
-            problems.push(Problem::new(param.into(), &with_given("must be a whole number".into(), json)));
-            None
-        }
+    let n = json_u32(json);
+    if n.is_none() {
+        problems.push(Problem::new(param.into(), &with_given("must be a whole number".into(), json)));
     }
+    n
 }
 
 /// JSON text from the package's JS, or a problem: nesting beyond what the reader takes is the
@@ -385,17 +383,12 @@ fn retry(json: &Json, problems: &mut Vec<Problem>) -> Retry {
     retry
 }
 
-/// Checks the options of one call, as text. See [`call_options_of`].
+/// Checks the options of one call (`{ signal }`), as text. The signal itself stays in JS, which
+/// reports a real `AbortSignal` as `{"\u0000": "AbortSignal"}`.
 pub fn call_options(text: &str, problems: &mut Vec<Problem>) {
     if let Some(json) = read_json(text, "call options", problems) {
-        call_options_of(&json, problems);
+        call_options_in(&json, CALL_OPTIONS, Verify::OFF, problems);
     }
-}
-
-/// Checks the options of one call (`{ signal }`). The signal itself stays in JS, which reports a
-/// real `AbortSignal` as `{"\u0000": "AbortSignal"}`.
-pub fn call_options_of(json: &Json, problems: &mut Vec<Problem>) {
-    call_options_in(json, CALL_OPTIONS, Verify::OFF, problems);
 }
 
 /// Checks the options of one call against `table` (`{ signal }`, or `{ signal, verify }` for

@@ -205,12 +205,18 @@ fn options_of(line: &str) -> Options {
     options
 }
 
+/// The index written in `text`, and the entry of `table` there.
+fn nth<T>(table: &'static [T], text: &str) -> Option<(usize, &'static T)> {
+    let index = usize::try_from(digits(text)?).ok()?;
+    Some((index, table.get(index)?))
+}
+
 /// The client's options and the operation of an exchange, from its first two lines.
 fn call_of(input: &str) -> Option<(Options, &'static Operation, &str)> {
     let (client, rest) = line(input);
     let (index, rest) = line(rest);
-    let operation = digits(index).and_then(|i| OPERATIONS.get(usize::try_from(i).ok()?)).copied()?;
-    Some((options_of(client), operation, rest))
+    let (_, operation) = nth(OPERATIONS, index)?;
+    Some((options_of(client), *operation, rest))
 }
 
 fn prepare(input: &str, out: &mut String) {
@@ -219,20 +225,14 @@ fn prepare(input: &str, out: &mut String) {
     let (call_text, params_text) = line(rest);
     let secret = options.secret_key.as_str();
     let label = operation.js_label();
-    let check = |params: &Option<Json>, problems: &mut Vec<Problem>| {
-        if let Some(json) = decode::read_json(call_text, "call options", problems) {
-            decode::call_options_of(&json, problems);
-        }
-        let entries = match params {
-            Some(json) => decode::params_entries(operation, json, &label, problems),
-            None => Vec::new(),
-        };
+    let mut problems = Vec::new();
+    decode::call_options(call_text, &mut problems);
+    let entries = checked(params_text, "params", secret, &mut problems, |json, problems| {
+        let entries = decode::params_entries(operation, json, &label, problems);
         problems.extend(validate(operation, &entries, Spelling::Js));
         entries
-    };
-    let mut problems = Vec::new();
-    let mut params = decode::read_json(params_text, "params", &mut problems);
-    let entries = check(&params, &mut problems);
+    })
+    .unwrap_or_default();
     if problems.is_empty() {
         let request = options.request(operation, &entries);
         out.push('R');
@@ -242,14 +242,7 @@ fn prepare(input: &str, out: &mut String) {
         out.push_str(if operation.resource.is_some() { ",1\n" } else { ",0\n" });
         return encode::request(out, &request, dry == "1");
     }
-    // Messages quote values cut short: quote them with the key already taken out, so that no
-    // part of it can survive at the end of an excerpt.
-    if let Some(json) = params.as_mut().filter(|json| mentions(json, secret)) {
-        json.redact(secret);
-        problems.clear();
-        check(&params, &mut problems);
-    }
-    fail(out, Error::InvalidParams { operation: label.clone(), problems }, secret);
+    fail(out, Error::InvalidParams { operation: label, problems }, secret);
 }
 
 #[cfg(feature = "npm-settings")]
@@ -262,9 +255,9 @@ fn verify_answer(out: &mut String, verify: Verify) {
     out.push(']');
 }
 
-#[cfg(feature = "npm-settings")]
 /// Parses `text` and checks it with `check`; when there are problems and the JSON holds the
-/// secret key, checks it again with the key taken out, so that no excerpt quotes part of it.
+/// secret key, checks it again with the key taken out: messages quote values cut short, and no
+/// part of the key may survive at the end of an excerpt. Answers what the first check made.
 fn checked<T>(text: &str, param: &str, secret: &str, problems: &mut Vec<Problem>, check: impl Fn(&Json, &mut Vec<Problem>) -> T) -> Option<T> {
     let mut json = decode::read_json(text, param, problems)?;
     let mut found = Vec::new();
@@ -328,9 +321,7 @@ fn plan(input: &str, out: &mut String) {
     let (index, rest) = line(rest);
     let (mode, rest) = line(rest);
     let (document, body) = line(rest);
-    let Some((wanted, section)) = digits(index).and_then(|i| usize::try_from(i).ok()).and_then(|i| Some((i, SECTIONS.get(i)?))) else {
-        return out.push_str("Xno such section");
-    };
+    let Some((wanted, section)) = nth(SECTIONS, index) else { return out.push_str("Xno such section") };
     let options = options_of(client);
     let secret = options.secret_key.as_str();
     let mut problems = Vec::new();
@@ -360,9 +351,7 @@ fn edit(input: &str, out: &mut String) {
     let (stage, rest) = line(rest);
     let (options_text, rest) = line(rest);
     let (items_text, body) = line(rest);
-    let Some(edit) = digits(index).and_then(|i| usize::try_from(i).ok()).and_then(|i| LIST_EDITS.get(i)) else {
-        return out.push_str("Xno such list edit");
-    };
+    let Some((_, edit)) = nth(LIST_EDITS, index) else { return out.push_str("Xno such list edit") };
     let options = options_of(client);
     let secret = options.secret_key.as_str();
     let label = edit.label(Spelling::Js);

@@ -8,34 +8,19 @@ function check(condition, message) {
   if (!condition) throw new Failed(message);
 }
 
+/** The Worker answers 400 naming `name`, and Clerk receives nothing. */
+async function refusedByName({ call, sent }, method, path, body, name) {
+  const answer = await call(method, path, body);
+  const requests = await sent();
+  check(answer.status === 400 && answer.text.includes(name) && requests.length === 0,
+    `answered ${answer.status} ${answer.text}; Clerk received ${JSON.stringify(requests.map((r) => r.body))}`);
+}
+
 const CASES = {
-  async "req.json(): a misspelt key is refused by name, nothing sent"({ call, sent }) {
-    const answer = await call("PATCH", "/settings/restrictions", { allowlst: true });
-    const requests = await sent();
-    check(answer.status === 400 && answer.text.includes("allowlst") && requests.length === 0,
-      `answered ${answer.status} ${answer.text}; Clerk received ${JSON.stringify(requests.map((r) => r.body))}`);
-  },
-
-  async "req.json(): a camelCase key is refused by name, nothing sent"({ call, sent }) {
-    const answer = await call("PATCH", "/settings/instance", { supportEmail: null });
-    const requests = await sent();
-    check(answer.status === 400 && answer.text.includes("supportEmail") && requests.length === 0,
-      `answered ${answer.status} ${answer.text}; Clerk received ${JSON.stringify(requests.map((r) => r.body))}`);
-  },
-
-  async "serde_json: null for a field that cannot be null (allowed_origins) is refused, not dropped"({ call, sent }) {
-    const answer = await call("POST", "/settings", { instance: { allowed_origins: null } });
-    const requests = await sent();
-    check(answer.status === 400 && answer.text.includes("allowed_origins") && requests.length === 0,
-      `answered ${answer.status} ${answer.text}; Clerk received ${JSON.stringify(requests.map((r) => r.body))}`);
-  },
-
-  async "req.json(): null for a field that cannot be null (allowed_origins) is refused, not dropped"({ call, sent }) {
-    const answer = await call("PATCH", "/settings/instance", { allowed_origins: null });
-    const requests = await sent();
-    check(answer.status === 400 && answer.text.includes("allowed_origins") && requests.length === 0,
-      `answered ${answer.status} ${answer.text}; Clerk received ${JSON.stringify(requests.map((r) => r.body))}`);
-  },
+  "req.json(): a misspelt key is refused by name, nothing sent": (io) => refusedByName(io, "PATCH", "/settings/restrictions", { allowlst: true }, "allowlst"),
+  "req.json(): a camelCase key is refused by name, nothing sent": (io) => refusedByName(io, "PATCH", "/settings/instance", { supportEmail: null }, "supportEmail"),
+  "serde_json: null for a field that cannot be null (allowed_origins) is refused, not dropped": (io) => refusedByName(io, "POST", "/settings", { instance: { allowed_origins: null } }, "allowed_origins"),
+  "req.json(): null for a field that cannot be null (allowed_origins) is refused, not dropped": (io) => refusedByName(io, "PATCH", "/settings/instance", { allowed_origins: null }, "allowed_origins"),
 
   async "the Rust Worker exports nothing of the npm API"({ env }) {
     const { named, methods, leaked } = JSON.parse(env.EXPORTS);

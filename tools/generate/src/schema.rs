@@ -6,47 +6,23 @@
 //! the module has the last word.
 
 use clerk_instance_edge::*;
-
-/// A JSON value, written in declaration order.
-enum J {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Str(String),
-    Arr(Vec<J>),
-    Obj(Vec<(String, J)>),
-}
+use serde_json::Value as J;
 
 fn s(text: &str) -> J {
-    J::Str(text.into())
+    J::String(text.into())
 }
 
 fn obj(members: Vec<(&str, J)>) -> J {
-    J::Obj(members.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    J::Object(members.into_iter().map(|(k, v)| (k.into(), v)).collect())
 }
 
-fn string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
+/// Pretty-printed like `serde_json::to_string_pretty`, except that a list of plain values stays
+/// on one line (`"type": ["boolean", "null"]`), as a person would write the schema.
 fn write(out: &mut String, value: &J, indent: usize) {
     let pad = |n: usize| "  ".repeat(n);
     match value {
-        J::Null => out.push_str("null"),
-        J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        J::Int(n) => out.push_str(&n.to_string()),
-        J::Str(text) => string(out, text),
-        J::Arr(items) if items.iter().all(|i| !matches!(i, J::Obj(_) | J::Arr(_))) => {
+        J::Null | J::Bool(_) | J::Number(_) | J::String(_) => out.push_str(&value.to_string()),
+        J::Array(items) if items.iter().all(|i| !matches!(i, J::Object(_) | J::Array(_))) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
@@ -56,7 +32,7 @@ fn write(out: &mut String, value: &J, indent: usize) {
             }
             out.push(']');
         }
-        J::Arr(items) => {
+        J::Array(items) => {
             out.push_str("[\n");
             for (i, item) in items.iter().enumerate() {
                 out.push_str(&pad(indent + 1));
@@ -66,11 +42,11 @@ fn write(out: &mut String, value: &J, indent: usize) {
             out.push_str(&pad(indent));
             out.push(']');
         }
-        J::Obj(members) => {
+        J::Object(members) => {
             out.push_str("{\n");
             for (i, (key, member)) in members.iter().enumerate() {
                 out.push_str(&pad(indent + 1));
-                string(out, key);
+                out.push_str(&J::from(key.as_str()).to_string());
                 out.push_str(": ");
                 write(out, member, indent + 1);
                 out.push_str(if i + 1 < members.len() { ",\n" } else { "\n" });
@@ -96,7 +72,7 @@ const EMAIL_LOCAL_PART: &str = r"^[^\x00-/:-@\[-`{-\x7f]*$";
 /// The schema of one string under its rule.
 fn string_schema(rule: Rule) -> Vec<(&'static str, J)> {
     match rule {
-        Rule::OneOf(choices) => vec![("enum", J::Arr(choices.iter().map(|c| s(c)).collect()))],
+        Rule::OneOf(choices) => vec![("enum", J::Array(choices.iter().map(|c| s(c)).collect()))],
         Rule::CountryCodes => vec![("type", s("string")), ("pattern", s("^[A-Z]{2}$"))],
         Rule::Origin => vec![("type", s("string")), ("pattern", s(ORIGIN))],
         Rule::EmailLocalPart => vec![("type", s("string")), ("pattern", s(EMAIL_LOCAL_PART))],
@@ -108,16 +84,16 @@ fn string_schema(rule: Rule) -> Vec<(&'static str, J)> {
 fn field_schema(field: &Field) -> J {
     let mut members: Vec<(&str, J)> = match field.kind {
         Kind::Boolean => vec![("type", s("boolean"))],
-        Kind::Integer => vec![("type", s("integer")), ("minimum", J::Int(0)), ("maximum", J::Int(i64::MAX))],
+        Kind::Integer => vec![("type", s("integer")), ("minimum", J::from(0)), ("maximum", J::from(i64::MAX))],
         Kind::String => string_schema(field.rule),
         Kind::StringList => {
             let mut list = vec![("type", s("array")), ("items", obj(string_schema(field.rule)))];
             if field.rule == Rule::CountryCodes {
                 list.push(("uniqueItems", J::Bool(true)));
-                list.push(("maxItems", J::Int(250)));
+                list.push(("maxItems", J::from(250)));
             }
             if field.empty_ignored {
-                list.push(("minItems", J::Int(1)));
+                list.push(("minItems", J::from(1)));
             }
             list
         }
@@ -126,10 +102,10 @@ fn field_schema(field: &Field) -> J {
         for (key, value) in members.iter_mut() {
             match (*key, value) {
                 ("type", value) => {
-                    let J::Str(kind) = value else { continue };
-                    *value = J::Arr(vec![s(kind), s("null")]);
+                    let J::String(kind) = value else { continue };
+                    *value = J::Array(vec![s(kind), s("null")]);
                 }
-                ("enum", J::Arr(choices)) => choices.push(J::Null),
+                ("enum", J::Array(choices)) => choices.push(J::Null),
                 _ => {}
             }
         }
@@ -138,7 +114,7 @@ fn field_schema(field: &Field) -> J {
     if field.empty_ignored {
         description.push_str(" Not empty: the API ignores an empty list, so it cannot be cleared.");
     }
-    members.push(("description", J::Str(description)));
+    members.push(("description", J::String(description)));
     if field.deprecated {
         members.push(("deprecated", J::Bool(true)));
     }
@@ -164,9 +140,9 @@ pub fn settings_schema() -> String {
             section.name.to_string(),
             obj(vec![
                 ("type", s("object")),
-                ("description", J::Str(description)),
+                ("description", J::String(description)),
                 ("additionalProperties", J::Bool(false)),
-                ("properties", J::Obj(fields)),
+                ("properties", J::Object(fields)),
             ]),
         ));
     }
@@ -176,14 +152,14 @@ pub fn settings_schema() -> String {
         ("title", s("Clerk instance settings (clerk-instance-edge)")),
         (
             "description",
-            J::Str(format!(
+            J::String(format!(
                 "The desired settings of a Clerk instance, for `clerk.settings.plan` and `clerk.settings.apply`. A missing section or field is not managed; `null` is sent as `null`. Sections are applied in this order: {}. Generated from the crate's declarations.",
                 order.join(", ")
             )),
         ),
         ("type", s("object")),
         ("additionalProperties", J::Bool(false)),
-        ("properties", J::Obj(properties)),
+        ("properties", J::Object(properties.into_iter().collect())),
     ]);
     let mut out = String::new();
     write(&mut out, &schema, 0);
