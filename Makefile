@@ -94,8 +94,8 @@ $(PKG): $(SOURCES) $(shell find tools/generate -type f) $(wildcard pkg-template/
 	cargo build --release --target $(WASM_TARGET) --no-default-features --features npm-settings --target-dir $(NPM_TARGET)/settings
 	rm -rf pkg
 	mkdir -p pkg
-	wasm-opt -Oz $(WASM_OPT_FEATURES) --strip-debug --strip-producers $(WASM) -o pkg/clerk_instance_edge_bg.wasm
-	wasm-opt -Oz $(WASM_OPT_FEATURES) --strip-debug --strip-producers $(WASM_SETTINGS) -o pkg/clerk_instance_edge_settings_bg.wasm
+	wasm-opt -Oz $(WASM_OPT_FEATURES) --strip-debug --strip-producers --strip-target-features $(WASM) -o pkg/clerk_instance_edge_bg.wasm
+	wasm-opt -Oz $(WASM_OPT_FEATURES) --strip-debug --strip-producers --strip-target-features $(WASM_SETTINGS) -o pkg/clerk_instance_edge_settings_bg.wasm
 	node scripts/assemble-pkg.mjs
 	touch $@
 

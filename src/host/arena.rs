@@ -1,7 +1,11 @@
 //! The npm module's allocator: a bump arena that the module empties at the start of every
 //! exchange with its JS (`npm::buffer`). The module keeps nothing between exchanges, so nothing
-//! outlives a reset, and freeing is only ever an optimisation (the last allocation is given
-//! back, so a growing `String` or `Vec` extends in place).
+//! outlives a reset, and nothing is ever freed: `dealloc` does nothing, so that the compiler can
+//! see that dropping a value does nothing either and leaves out the drop glue that would walk it
+//! (1.3 KB gzip of wasm, 29.0 KB instead of 30.3, measured with `make size`). The most recent
+//! allocation still grows and shrinks in place, so a growing `String` or `Vec` extends where it
+//! is; what one exchange leaves behind is at most a few copies of its input (the JS replaces an
+//! instance whose memory grew past 8 MiB).
 //!
 //! Why not a free list (lol_alloc, dlmalloc): a free list is state that one bad free corrupts for
 //! good. wasm-bindgen's string glue, given a non-string by a caller's fetch, once freed the
@@ -78,11 +82,8 @@ unsafe impl GlobalAlloc for Arena {
         at as *mut u8
     }
 
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // Only the most recent allocation goes back; anything else waits for the next reset.
-        if (ptr as usize).checked_add(layout.size()) == Some(self.top.get()) && ptr as usize >= self.base.get() {
-            self.top.set(ptr as usize);
-        }
+    unsafe fn dealloc(&self, _: *mut u8, _: Layout) {
+        // Nothing: the next reset frees everything (see the module's documentation).
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
