@@ -71,13 +71,13 @@ for (const [entry, options, path = "clerk-instance-edge"] of [...entries, ...ent
   console.log(`${entry.padEnd(24)} ${String(js.length).padStart(6)} B, ${String(jsGzip).padStart(6)} B gzip   ${module ? `+ ${module} B gzip` : "(embedded)     "}  = ${String(jsGzip + module).padStart(6)} B gzip`);
 }
 
-// The same module as pkg/ ships (the Makefile names it and wasm-opt's features), optimised with
-// its names kept.
+// The same module as pkg/ ships (the Makefile names it and wasm-opt's flags), optimised with its
+// names kept.
 const built = new URL(fromMake("CORE_WASM"), root).pathname;
 const named = new URL("target/size/named.wasm", root).pathname;
 mkdirSync(new URL("target/size/", root), { recursive: true });
-const features = fromMake("WASM_OPT_FEATURES").split(/\s+/).filter(Boolean);
-execFileSync("wasm-opt", ["-Oz", "-g", "--strip-dwarf", ...features, built, "-o", named]);
+const flags = fromMake("WASM_OPT").split(/\s+/).filter(Boolean);
+execFileSync("wasm-opt", [...flags, "-g", "--strip-dwarf", built, "-o", named]);
 
 /** Function body sizes by name, and data segment sizes, from a module's sections. */
 function items(bytes) {
