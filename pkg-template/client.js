@@ -331,13 +331,13 @@ const fetchFact = (kept) => (key, value) => {
  */
 export async function send(client, index, params, options, raw = false) {
   const kept = {};
-  const prepared = prepare(client, index, false, encode(options, signalFact(kept)), params);
-  const newline = prepared.indexOf("\n");
-  const comma = prepared.indexOf(",");
-  const timeoutMs = Number(prepared.slice(1, comma));
+  const [head, method, url, body] = prepare(client, index, false, encode(options, signalFact(kept)), params).split("\n");
+  const comma = head.indexOf(",");
+  const timeoutMs = Number(head.slice(1, comma));
   // The module says whether a 2xx has a resource to read; without one, a 2xx ends the call.
-  const hasResource = prepared[comma + 1] === "1";
-  const request = JSON.parse(prepared.slice(newline + 1));
+  const hasResource = head[comma + 1] === "1";
+  // The client's headers, copied: a caller's fetch may change what it is given.
+  const request = body ? { method, url, headers: { ...client.headers[1] }, body } : { method, url, headers: { ...client.headers[0] } };
   const { signal } = kept;
   for (let attempts = 1; ; attempts++) {
     const outcome = await attempt(client.fetch, request, timeoutMs, signal);
@@ -361,8 +361,8 @@ export async function send(client, index, params, options, raw = false) {
 }
 
 /**
- * The PREPARE exchange for operation `index`: the module's `R<timeoutMs>,<0|1>\n<request JSON>`,
- * or the error it answered, thrown.
+ * The PREPARE exchange for operation `index`: the module's `R<timeoutMs>,<0|1>\n<method>\n<URL>\n<body>`
+ * (`…\n<request JSON>` for a dry run), or the error it answered, thrown.
  */
 function prepare(client, index, dry, optionsText, params) {
   const prepared = exchange(PREPARE, `${client.line}\n${index}\n${dry ? 1 : 0}\n${optionsText}\n${encode(params)}`);
@@ -389,7 +389,10 @@ export function makeClient(options) {
   const browser = inBrowser ? "browser" : "";
   const checked = exchange(CLIENT, `${browser}\n${encode(options, fetchFact(kept))}`);
   if (checked[0] !== "O") throw answered(checked);
-  const client = { line: checked.slice(1), fetch: kept.fetch };
+  // The checked options, which every exchange starts with, and the headers of every request
+  // (without a body, and with one).
+  const [line, ...headers] = checked.slice(1).split("\n");
+  const client = { line, headers: headers.map((text) => JSON.parse(text)), fetch: kept.fetch };
   const clerk = { dryRun: {} };
   for (const [index, group, name] of tables.operations) {
     clerk[group] ??= {};

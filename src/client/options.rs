@@ -156,6 +156,12 @@ impl Options {
         url.push_str(api_url);
         url.push_str("/v1");
         url.push_str(operation.path);
+        HttpRequest { method: operation.method, url, headers: self.headers(body.is_some()), body }
+    }
+
+    /// The headers of every request of this client, with or without a body: the same for every
+    /// operation.
+    pub fn headers(&self, with_body: bool) -> Vec<(&'static str, String)> {
         let mut authorization = String::from("Bearer ");
         authorization.push_str(&self.secret_key);
         let mut headers = vec![
@@ -163,10 +169,10 @@ impl Options {
             ("Clerk-API-Version", self.api_version.clone()),
             ("User-Agent", self.user_agent.clone()),
         ];
-        if body.is_some() {
+        if with_body {
             headers.push(("Content-Type", "application/json".into()));
         }
-        HttpRequest { method: operation.method, url, headers, body }
+        headers
     }
 
     /// The retry loop of one call (see [`Call`]): no retries for operations that must not be

@@ -176,16 +176,16 @@ fn field_value(field: &Field, json: &Json, param: &str) -> Result<Value, Vec<Pro
 }
 
 /// The entries of JS params (as the package's JS serialized them) for `operation`, in
-/// declaration order. `label` names the operation in messages (`instances.update`).
-pub fn entries(operation: &Operation, params: &str, label: &str, problems: &mut Vec<Problem>) -> Vec<Entry> {
+/// declaration order. Messages name the operation as the JS API does (`instances.update`).
+pub fn entries(operation: &Operation, params: &str, problems: &mut Vec<Problem>) -> Vec<Entry> {
     match read_json(params, "params", problems) {
-        Some(json) => params_entries(operation, &json, label, problems),
+        Some(json) => params_entries(operation, &json, problems),
         None => Vec::new(),
     }
 }
 
 /// [`entries`] of params already parsed.
-pub fn params_entries(operation: &Operation, json: &Json, label: &str, problems: &mut Vec<Problem>) -> Vec<Entry> {
+pub fn params_entries(operation: &Operation, json: &Json, problems: &mut Vec<Problem>) -> Vec<Entry> {
     if marker(json) == Some("undefined") {
         return Vec::new();
     }
@@ -209,7 +209,7 @@ pub fn params_entries(operation: &Operation, json: &Json, label: &str, problems:
                 continue;
             }
             let names = names.get_or_insert_with(|| operation.fields.iter().map(|f| js_name(f.name)).collect());
-            problems.push(unknown_key(key, names, label));
+            problems.push(unknown_key(key, names, &operation.js_label()));
             continue;
         };
         if let Some("thrown") = marker(value) {
@@ -481,7 +481,7 @@ pub fn settings_entries(json: &Json, problems: &mut Vec<Problem>) -> Vec<(usize,
             continue;
         }
         let mut decoded = Vec::new();
-        let entries = params_entries(section.update, value, &section.update.js_label(), &mut decoded);
+        let entries = params_entries(section.update, value, &mut decoded);
         for problem in decoded {
             problems.push(problem.within(section.name));
         }

@@ -266,14 +266,18 @@ pub fn request(out: &mut String, request: &HttpRequest, redact: bool) {
     text(out, "method", request.method.as_str());
     text(out, "url", &request.url);
     key(out, "headers");
-    out.push('{');
-    for (name, value) in &request.headers {
-        let value = if redact { request.redacted_value(name, value) } else { value };
-        text(out, name, value);
-    }
-    out.push('}');
+    headers(out, request.headers.iter().map(|(name, value)| (*name, if redact { request.redacted_value(name, value) } else { value })));
     if let Some(body) = &request.body {
         text(out, "body", body);
+    }
+    out.push('}');
+}
+
+/// Headers as a JSON object.
+pub fn headers<'a>(out: &mut String, headers: impl Iterator<Item = (&'a str, &'a str)>) {
+    out.push('{');
+    for (name, value) in headers {
+        text(out, name, value);
     }
     out.push('}');
 }

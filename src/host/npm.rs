@@ -18,11 +18,14 @@
 //!   runtime in the module) the JS side of this protocol is 60 lines.
 //!
 //! The exchanges (lines are separated by `\n`; JSON text never holds a raw newline):
-//! - `CLIENT`: `facts` (`browser` or empty), options JSON. Answers `O<client>`, the checked
-//!   options as one line, or `E<error JSON>`.
+//! - `CLIENT`: `facts` (`browser` or empty), options JSON. Answers `O<client>\n<headers>\n<headers
+//!   with a body>`: the checked options as one line, which every later exchange starts with, and
+//!   the headers of the client's requests as JSON objects (the same for every call, so the JS
+//!   reads them once); or `E<error JSON>`.
 //! - `PREPARE`: client, operation index, `1` for a dry run, call options JSON, params JSON.
-//!   Answers `R<timeout ms>,<1 if a 2xx has a resource to read, else 0>\n<request JSON>` or
-//!   `E<error JSON>`.
+//!   Answers `R<timeout ms>,<1 if a 2xx has a resource to read, else 0>\n<method>\n<URL>\n<body>`
+//!   (the body empty when there is none; the headers are the client's), for a dry run
+//!   `R…\n<request JSON>` with the secret key hidden, or `E<error JSON>`.
 //! - `AFTER`: client, operation index, attempts made, the outcome as the JSON array
 //!   `[failure, status, retryAfter, cfRay, truncated, message]`, then the body as is. Answers a
 //!   step (see `encode::step`).
@@ -178,6 +181,10 @@ fn client(input: &str, out: &mut String) {
         out.push('\t');
         push_u64(out, n.into());
     }
+    for with_body in [false, true] {
+        out.push('\n');
+        encode::headers(out, options.headers(with_body).iter().map(|(name, value)| (*name, value.as_str())));
+    }
 }
 
 /// Whether `secret` occurs anywhere in the JSON text of `json`'s strings and keys.
@@ -224,25 +231,30 @@ fn prepare(input: &str, out: &mut String) {
     let (dry, rest) = line(rest);
     let (call_text, params_text) = line(rest);
     let secret = options.secret_key.as_str();
-    let label = operation.js_label();
     let mut problems = Vec::new();
     decode::call_options(call_text, &mut problems);
     let entries = checked(params_text, "params", secret, &mut problems, |json, problems| {
-        let entries = decode::params_entries(operation, json, &label, problems);
+        let entries = decode::params_entries(operation, json, problems);
         problems.extend(validate(operation, &entries, Spelling::Js));
         entries
     })
     .unwrap_or_default();
-    if problems.is_empty() {
-        let request = options.request(operation, &entries);
-        out.push('R');
-        push_u64(out, options.timeout_ms.into());
-        // Whether a 2xx answer has a body to read: without one, any 2xx ends the call as a
-        // success (as `Call::after` decides), and the JS need not ask the module.
-        out.push_str(if operation.resource.is_some() { ",1\n" } else { ",0\n" });
-        return encode::request(out, &request, dry == "1");
+    if !problems.is_empty() {
+        return fail(out, Error::InvalidParams { operation: operation.js_label(), problems }, secret);
     }
-    fail(out, Error::InvalidParams { operation: label, problems }, secret);
+    let request = options.request(operation, &entries);
+    out.push('R');
+    push_u64(out, options.timeout_ms.into());
+    // Whether a 2xx answer has a body to read: without one, any 2xx ends the call as a success
+    // (as `Call::after` decides), and the JS need not ask the module.
+    out.push_str(if operation.resource.is_some() { ",1\n" } else { ",0\n" });
+    if dry == "1" {
+        return encode::request(out, &request, true);
+    }
+    // Lines: a URL has no whitespace (`Options::problems`) and JSON text no raw newline.
+    for part in [request.method.as_str(), "\n", &request.url, "\n", request.body.as_deref().unwrap_or_default()] {
+        out.push_str(part);
+    }
 }
 
 #[cfg(feature = "npm-settings")]
