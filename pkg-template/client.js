@@ -20,6 +20,8 @@ const MAX_JSON = 1 << 20;
 
 const MARKER = "\u0000";
 const marker = (what, value) => ({ [MARKER]: what, value });
+/** Most calls pass no options: their text is made once. */
+const UNDEFINED = JSON.stringify(marker("undefined"));
 
 /**
  * What a thrown value says, without throwing again: `Object.create(null)`, a throwing `message`
@@ -88,7 +90,7 @@ export function encode(value, facts) {
     return out;
   }
   try {
-    const text = value === undefined ? JSON.stringify(marker("undefined")) : JSON.stringify(value, replacer);
+    const text = value === undefined ? UNDEFINED : JSON.stringify(value, replacer);
     // A root toJSON that answers undefined, a function or a symbol leaves no text at all.
     if (typeof text !== "string") return JSON.stringify(marker("object"));
     return text.length > MAX_JSON ? JSON.stringify(marker("too large")) : text;
