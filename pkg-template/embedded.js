@@ -2,7 +2,7 @@
 // `make pkg`), for every runtime that may compile wasm at run time: Node, Deno, Bun, browsers.
 // Plain JS, so every bundler carries it without a loader or a copy step, and synchronous, so
 // no top-level await (CommonJS and IIFE bundles, `require()`), no file to find, no permission.
-// It costs 1.7 KB gzip over the `.wasm` file (README, Install); workerd and Vercel Edge, which
+// It costs 1.6 KB gzip over the `.wasm` file (README, Install); workerd and Vercel Edge, which
 // compile nothing at run time, import the `.wasm` as a module instead (workerd.js, edge-light.js).
 import text from "./embedded-wasm.js";
 import { embeddedBytes } from "./embedded-bytes.js";
