@@ -151,12 +151,17 @@ impl Options {
     /// The exact request for entries that passed [`validate`](crate::model::validate).
     pub fn request(&self, operation: &Operation, entries: &[Entry]) -> HttpRequest {
         let body = encode_body(operation, entries);
+        HttpRequest { method: operation.method, url: self.url(operation), headers: self.headers(body.is_some()), body }
+    }
+
+    /// The URL of an operation: the API URL, `/v1` and the operation's path.
+    pub fn url(&self, operation: &Operation) -> String {
         let api_url = self.api_url.trim_end_matches('/');
         let mut url = String::with_capacity(api_url.len() + 3 + operation.path.len());
         url.push_str(api_url);
         url.push_str("/v1");
         url.push_str(operation.path);
-        HttpRequest { method: operation.method, url, headers: self.headers(body.is_some()), body }
+        url
     }
 
     /// The headers of every request of this client, with or without a body: the same for every

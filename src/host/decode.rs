@@ -359,28 +359,45 @@ fn retry(json: &Json, problems: &mut Vec<Problem>) -> Retry {
         _ => {}
     }
     let mut retry = Retry::default();
-    let Ok(members) = members(json, "retry") else {
-        problems.push(Problem::new("retry".into(), &with_given("must be false or { maxAttempts, maxDelayMs }".into(), json)));
-        return retry;
-    };
-    for (key, value) in members {
-        let key = caller_key(key);
-        let mut param = String::from("retry.");
-        param.push_str(key);
-        let slot = match option(RETRY_OPTIONS, key) {
-            Some(RetryOption::MaxAttempts) => &mut retry.max_attempts,
-            Some(RetryOption::MaxDelayMs) => &mut retry.max_delay_ms,
-            Some(RetryOption::BaseDelayMs) => &mut retry.base_delay_ms,
-            None => {
-                problems.push(unknown_key(key, &names(RETRY_OPTIONS, |_| true), "retry"));
-                continue;
-            }
+    nested(json, "retry", "must be false or { maxAttempts, maxDelayMs }", RETRY_OPTIONS, problems, |meaning, param, value, problems| {
+        let slot = match meaning {
+            RetryOption::MaxAttempts => &mut retry.max_attempts,
+            RetryOption::MaxDelayMs => &mut retry.max_delay_ms,
+            RetryOption::BaseDelayMs => &mut retry.base_delay_ms,
         };
         if let Some(n) = whole_number(value, &param, problems) {
             *slot = n;
         }
-    }
+    });
     retry
+}
+
+/// Reads the members of a nested option (`retry`, `verify`) in order: `each` gets what a key of
+/// `table` sets, its param (`retry.maxAttempts`) and its value; an unknown key is a problem, and
+/// so is a value that is no plain object (`rule` says what the option takes).
+fn nested<T: Copy>(
+    json: &Json,
+    name: &str,
+    rule: &str,
+    table: &'static [JsOption<T>],
+    problems: &mut Vec<Problem>,
+    mut each: impl FnMut(T, String, &Json, &mut Vec<Problem>),
+) {
+    let Ok(members) = members(json, name) else {
+        return problems.push(Problem::new(name.into(), &with_given(rule.into(), json)));
+    };
+    for (key, value) in members {
+        let key = caller_key(key);
+        match option(table, key) {
+            Some(meaning) => {
+                let mut param = String::from(name);
+                param.push('.');
+                param.push_str(key);
+                each(meaning, param, value, problems);
+            }
+            None => problems.push(unknown_key(key, &names(table, |_| true), name)),
+        }
+    }
 }
 
 /// Checks the options of one call (`{ signal }`), as text. The signal itself stays in JS, which
@@ -423,27 +440,16 @@ fn verify_option(json: &Json, default: Verify, problems: &mut Vec<Problem>) -> V
         _ => {}
     }
     let mut verify = Verify::default();
-    let Ok(members) = members(json, "verify") else {
-        problems.push(Problem::new("verify".into(), &with_given("must be true, false or { reads, waitMs }".into(), json)));
-        return verify;
-    };
-    for (key, value) in members {
-        let key = caller_key(key);
-        let mut param = String::from("verify.");
-        param.push_str(key);
-        let (slot, range, rest) = match option(VERIFY_OPTIONS, key) {
-            Some(VerifyOption::Reads) => (&mut verify.reads, 1..=Verify::MAX_READS, "must be a whole number from 1 to 20"),
-            Some(VerifyOption::WaitMs) => (&mut verify.wait_ms, 0..=Verify::MAX_WAIT_MS, "must be a whole number of milliseconds from 0 to 60000"),
-            None => {
-                problems.push(unknown_key(key, &names(VERIFY_OPTIONS, |_| true), "verify"));
-                continue;
-            }
+    nested(json, "verify", "must be true, false or { reads, waitMs }", VERIFY_OPTIONS, problems, |meaning, param, value, problems| {
+        let (slot, range, rest) = match meaning {
+            VerifyOption::Reads => (&mut verify.reads, 1..=Verify::MAX_READS, "must be a whole number from 1 to 20"),
+            VerifyOption::WaitMs => (&mut verify.wait_ms, 0..=Verify::MAX_WAIT_MS, "must be a whole number of milliseconds from 0 to 60000"),
         };
         match json_u32(value).filter(|n| range.contains(n)) {
             Some(n) => *slot = n,
             None => problems.push(Problem::new(param, &with_given(rest.into(), value))),
         }
-    }
+    });
     verify
 }
 

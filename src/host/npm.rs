@@ -58,7 +58,7 @@ use super::{decode, encode};
 use crate::client::{Failure, HttpResponse, Options, MAX_BODY_BYTES};
 use crate::model::{validate, Operation, Problem, Spelling, OPERATIONS};
 use crate::text::{digits, find, push_u64, split_byte, split_each};
-use crate::wire::{parse, Cause, Error, HttpRequest, Json, Retry};
+use crate::wire::{encode_body, parse, Cause, Error, HttpRequest, Json, Retry};
 
 #[cfg(feature = "npm-settings")]
 use {
@@ -242,17 +242,18 @@ fn prepare(input: &str, out: &mut String) {
     if !problems.is_empty() {
         return fail(out, Error::InvalidParams { operation: operation.js_label(), problems }, secret);
     }
-    let request = options.request(operation, &entries);
     out.push('R');
     push_u64(out, options.timeout_ms.into());
     // Whether a 2xx answer has a body to read: without one, any 2xx ends the call as a success
     // (as `Call::after` decides), and the JS need not ask the module.
     out.push_str(if operation.resource.is_some() { ",1\n" } else { ",0\n" });
     if dry == "1" {
-        return encode::request(out, &request, true);
+        return encode::request(out, &options.request(operation, &entries), true);
     }
-    // Lines: a URL has no whitespace (`Options::problems`) and JSON text no raw newline.
-    for part in [request.method.as_str(), "\n", &request.url, "\n", request.body.as_deref().unwrap_or_default()] {
+    // Lines, without the headers (the JS has the client's): a URL has no whitespace
+    // (`Options::problems`) and JSON text no raw newline.
+    let body = encode_body(operation, &entries);
+    for part in [operation.method.as_str(), "\n", &options.url(operation), "\n", body.as_deref().unwrap_or_default()] {
         out.push_str(part);
     }
 }
