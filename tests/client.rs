@@ -1,23 +1,13 @@
 //! The client over a scripted transport: requests, retries, waits, timeouts, errors, options.
 
+mod common;
+
 use clerk_instance_edge::*;
+use common::block_on;
 use std::cell::RefCell;
 use std::collections::VecDeque;
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 const KEY: &str = "sk_test_SECRETKEYFORTESTS0123456789";
-
-/// Runs a future whose transport never pends.
-fn block_on<F: Future>(future: F) -> F::Output {
-    const VTABLE: RawWakerVTable = RawWakerVTable::new(|p| RawWaker::new(p, &VTABLE), |_| {}, |_| {}, |_| {});
-    let waker = unsafe { Waker::from_raw(RawWaker::new(std::ptr::null(), &VTABLE)) };
-    match pin!(future).poll(&mut Context::from_waker(&waker)) {
-        Poll::Ready(output) => output,
-        Poll::Pending => panic!("the scripted transport never pends"),
-    }
-}
 
 #[derive(Default)]
 struct Script {

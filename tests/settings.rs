@@ -2,23 +2,14 @@
 //! that plays the API (its state, the requests it received, scripted failures and stale reads),
 //! and the settings document's serde.
 
+mod common;
+
 use clerk_instance_edge::*;
+use common::block_on;
 use serde_json::{json, Value as JsonValue};
 use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 const KEY: &str = "sk_test_SETTINGSKEY0123456789";
-
-fn block_on<F: Future>(future: F) -> F::Output {
-    const VTABLE: RawWakerVTable = RawWakerVTable::new(|p| RawWaker::new(p, &VTABLE), |_| {}, |_| {}, |_| {});
-    let waker = unsafe { Waker::from_raw(RawWaker::new(std::ptr::null(), &VTABLE)) };
-    match pin!(future).poll(&mut Context::from_waker(&waker)) {
-        Poll::Ready(output) => output,
-        Poll::Pending => panic!("the fake API never pends"),
-    }
-}
 
 /// The API's readable state, by path; writes merge into it (an empty list and `null` change
 /// nothing, `default_scopes: null` resets); `stale` reads after a write show the state from
