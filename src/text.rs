@@ -79,6 +79,41 @@ pub fn looks_like_secret(value: &str) -> bool {
     find(value, "sk_live_").is_some() || find(value, "sk_test_").is_some()
 }
 
+/// `bytes` as text if they are UTF-8 (RFC 3629: shortest form, no surrogates, at most
+/// U+10FFFF). A plain loop: `core::str::from_utf8`, with its word-at-a-time ASCII path, is
+/// 0.7 KB of wasm, and the npm module checks only the text its own JS wrote with `TextEncoder`.
+pub fn utf8(bytes: &[u8]) -> Option<&str> {
+    let mut i = 0;
+    while i < bytes.len() {
+        let lead = bytes[i];
+        let (len, min) = match lead {
+            0..=0x7F => {
+                i += 1;
+                continue;
+            }
+            0xC2..=0xDF => (2, 0x80),
+            0xE0..=0xEF => (3, 0x800),
+            0xF0..=0xF4 => (4, 0x1_0000),
+            _ => return None,
+        };
+        let mut c = u32::from(lead) & (0x7F >> len);
+        for k in 1..len {
+            let next = *bytes.get(i + k)?;
+            if next & 0xC0 != 0x80 {
+                return None;
+            }
+            c = c << 6 | u32::from(next & 0x3F);
+        }
+        if c < min || c > 0x10_FFFF || (0xD800..0xE000).contains(&c) {
+            return None;
+        }
+        i += len;
+    }
+    // SAFETY: every byte was checked above against UTF-8's definition; the tests compare this
+    // with `core::str::from_utf8` on every sequence of up to two bytes and around each boundary.
+    Some(unsafe { core::str::from_utf8_unchecked(bytes) })
+}
+
 /// The value of a non-empty run of ASCII digits, `None` for anything else or on overflow. One
 /// small function instead of `str::parse` for each integer type.
 pub fn digits(text: &str) -> Option<u64> {
@@ -87,7 +122,11 @@ pub fn digits(text: &str) -> Option<u64> {
     }
     text.bytes().try_fold(0u64, |n, b| {
         let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
-        n.checked_mul(10)?.checked_add(u64::from(digit))
+        // Compared rather than `checked_mul`, which on wasm32 is a 128-bit multiply (`__multi3`).
+        if n > u64::MAX / 10 {
+            return None;
+        }
+        (n * 10).checked_add(u64::from(digit))
     })
 }
 
@@ -162,10 +201,20 @@ pub fn push_string(out: &mut String, s: &str) {
 
 /// The start of `s`, at most `chars` characters, and whether it was cut.
 pub fn cut(s: &str, chars: usize) -> (&str, bool) {
-    match s.char_indices().nth(chars) {
-        Some((at, _)) => (s.get(..at).unwrap_or(s), true),
-        None => (s, false),
+    // Counting the bytes that start a character, as `push_length` does: smaller in wasm than
+    // `char_indices().nth(chars)`, which decodes every character.
+    let bytes = s.as_bytes();
+    let (mut seen, mut i) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] & 0xC0 != 0x80 {
+            if seen == chars {
+                return (s.get(..i).unwrap_or(s), true);
+            }
+            seen += 1;
+        }
+        i += 1;
     }
+    (s, false)
 }
 
 /// Appends ` (N characters)`, the length of a text that was cut.
@@ -298,6 +347,48 @@ mod tests {
         }
         assert_eq!(digits("18446744073709551615"), Some(u64::MAX));
         assert_eq!(digits("18446744073709551616"), None);
+        assert_eq!(digits("18446744073709551620"), None);
+        assert_eq!(digits("184467440737095516150"), None);
+        assert_eq!(digits("1844674407370955161"), Some(u64::MAX / 10));
+    }
+
+    #[test]
+    fn utf8_agrees_with_core() {
+        let agree = |bytes: &[u8]| assert_eq!(utf8(bytes), core::str::from_utf8(bytes).ok(), "{bytes:x?}");
+        for a in 0..=255u8 {
+            agree(&[a]);
+            for b in 0..=255u8 {
+                agree(&[a, b]);
+                agree(&[b'x', a, b]);
+            }
+        }
+        // Every lead byte of three and four with the continuation bytes around each boundary
+        // (overlong forms, surrogates, the end of Unicode), and truncations of each.
+        let edges = [0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF];
+        for lead in 0xE0..=0xFFu8 {
+            for b in edges {
+                for c in edges {
+                    agree(&[lead, b, c]);
+                    for d in edges {
+                        agree(&[lead, b, c, d]);
+                        agree(&[lead, b, c, d, b'x']);
+                    }
+                }
+            }
+        }
+        for text in ["", "abc", "é€𝄞", "\u{0}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"] {
+            agree(text.as_bytes());
+        }
+    }
+
+    #[test]
+    fn cut_agrees_with_char_indices() {
+        for text in ["", "a", "abc", "é€𝄞x", "𝄞𝄞𝄞"] {
+            for chars in 0..6 {
+                let expected = text.char_indices().nth(chars).map_or((text, false), |(at, _)| (&text[..at], true));
+                assert_eq!(cut(text, chars), expected, "{text:?} {chars}");
+            }
+        }
     }
 
     #[test]

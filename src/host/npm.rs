@@ -57,7 +57,7 @@ use super::arena::Arena;
 use super::{decode, encode};
 use crate::client::{Failure, HttpResponse, Options, MAX_BODY_BYTES};
 use crate::model::{validate, Operation, Problem, Spelling, OPERATIONS};
-use crate::text::{digits, find, push_u64, split_byte, split_each};
+use crate::text::{digits, find, push_u64, split_byte, split_each, utf8};
 use crate::wire::{encode_body, parse, Cause, Error, HttpRequest, Json, Retry};
 
 #[cfg(feature = "npm-settings")]
@@ -112,8 +112,8 @@ pub extern "C" fn run(kind: u32, len: usize, now_ms: f64, random: f64) -> usize 
     // them until the next `buffer`.
     let bytes = unsafe { core::slice::from_raw_parts(ptr as *const u8, len.min(capacity)) };
     let mut out = String::new();
-    match core::str::from_utf8(bytes) {
-        Ok(input) => match kind {
+    match utf8(bytes) {
+        Some(input) => match kind {
             0 => client(input, &mut out),
             1 => prepare(input, &mut out),
             2 => after(input, now_ms, random, &mut out),
@@ -125,7 +125,7 @@ pub extern "C" fn run(kind: u32, len: usize, now_ms: f64, random: f64) -> usize 
             5 => edit(input, &mut out),
             _ => out.push_str("Xunknown exchange"),
         },
-        Err(_) => out.push_str("Xthe input is not UTF-8"),
+        None => out.push_str("Xthe input is not UTF-8"),
     }
     EXCHANGE.output.set(out.as_ptr() as usize);
     let len = out.len();

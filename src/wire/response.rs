@@ -8,7 +8,7 @@ use alloc::vec::Vec;
 use super::error::{ApiError, ClerkError};
 use super::json::{parse, Json};
 use crate::model::{Kind, Patch, Resource, Value};
-use crate::text::push_u64;
+use crate::text::{cut, push_u64};
 
 /// At most this many entries of an error body's `errors` are kept.
 const MAX_ERRORS: usize = 50;
@@ -18,10 +18,7 @@ pub const EXCERPT_CHARS: usize = 200;
 
 /// The start of a body, for error messages.
 pub fn excerpt(body: &str) -> String {
-    match body.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => body.get(..cut).unwrap_or(body).into(),
-        None => body.into(),
-    }
+    cut(body, EXCERPT_CHARS).0.into()
 }
 
 fn json_type(json: &Json) -> &'static str {
@@ -74,7 +71,8 @@ pub fn read_resource(resource: &Resource, body: &str) -> Result<Vec<Patch<Value>
         }
     };
     // The last of duplicate keys wins, as with JSON.parse.
-    let mut found: Vec<Option<Json>> = resource.fields.iter().map(|_| None).collect();
+    let mut found: Vec<Option<Json>> = Vec::new();
+    found.resize_with(resource.fields.len(), || None);
     for (key, member) in members {
         if let Some(index) = resource.fields.iter().position(|field| field.name == key) {
             found[index] = Some(member);
@@ -107,7 +105,7 @@ pub fn read_resource(resource: &Resource, body: &str) -> Result<Vec<Patch<Value>
 }
 
 fn parse_body(body: &str) -> Result<Json, String> {
-    if body.trim().is_empty() {
+    if body.trim_ascii().is_empty() {
         return Err("the body is empty".into());
     }
     parse(body).map_err(|error| {

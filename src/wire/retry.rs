@@ -41,10 +41,11 @@ pub const fn retryable_status(status: u16) -> bool {
 /// IMF-fixdate (`"Sun, 06 Nov 1994 08:49:37 GMT"`), relative to `now_ms` (Unix time). `None`
 /// when the value is neither.
 pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
-    let value = value.trim();
+    let value = value.trim_ascii();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         let seconds = digits(value).unwrap_or(u64::MAX);
-        return Some(seconds.saturating_mul(1000));
+        // Compared rather than `saturating_mul`, a 128-bit multiply on wasm32 (`__multi3`).
+        return Some(if seconds > u64::MAX / 1000 { u64::MAX } else { seconds * 1000 });
     }
     let date_ms = http_date_ms(value)?;
     Some((date_ms - now_ms).max(0.0) as u64)
