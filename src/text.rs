@@ -20,6 +20,12 @@ pub fn find_byte(s: &str, byte: u8) -> Option<usize> {
     None
 }
 
+/// The byte offset of the first of `bytes` (ASCII) in `s`: `s.find(['/', '?', '#'])` without
+/// the char-array searcher it brings into the module.
+pub fn find_any(s: &str, bytes: &[u8]) -> Option<usize> {
+    s.as_bytes().iter().position(|b| bytes.contains(b))
+}
+
 /// `s` before and after the first `byte` (ASCII), without it.
 pub fn split_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
     let at = find_byte(s, byte)?;
@@ -333,6 +339,7 @@ mod tests {
                 assert_eq!(split_each(text, byte).collect::<Vec<_>>(), expected, "{text:?}");
                 assert_eq!(split_byte(text, byte), text.split_once(char::from(byte)), "{text:?}");
                 assert_eq!(find_byte(text, byte), text.find(char::from(byte)), "{text:?}");
+                assert_eq!(find_any(text, &[byte, b'b']), text.find([char::from(byte), 'b']), "{text:?}");
             }
         }
     }

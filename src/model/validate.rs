@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use super::descriptor::{Entry, Field, Kind, Operation, Rule, Value};
 use super::patch::Patch;
-use crate::text::{cut, digits, js_name, push_quoted, push_u64, shortened, split_at_scheme, split_byte, find_byte, NAME_CHARS};
+use crate::text::{cut, digits, js_name, push_quoted, push_u64, shortened, split_at_scheme, split_byte, find_any, find_byte, NAME_CHARS};
 
 /// One thing wrong with the params of a call: which param (in the caller's spelling) and what
 /// is wrong with it, with the fix.
@@ -323,7 +323,7 @@ fn url_problem(s: &str) -> Option<String> {
         return Some(with_value_and_fix(RULE, s, &fix));
     };
     let http = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
-    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host_end = find_any(rest, b"/?#").unwrap_or(rest.len());
     if !http || host_end == 0 {
         return Some(with_value(RULE.into(), s));
     }
@@ -334,7 +334,7 @@ fn origin_problem(s: &str) -> Option<String> {
     const RULE: &str = "must be an origin (scheme://host[:port], no path) like \"https://example.com\"";
     let invalid = || Some(with_value(RULE.into(), s));
     let Some((scheme, rest)) = split_scheme(s) else { return invalid() };
-    if let Some(cut) = rest.find(['/', '?', '#']) {
+    if let Some(cut) = find_any(rest, b"/?#") {
         let fix = s.get(..scheme.len() + 3 + cut).unwrap_or(s);
         if cut > 0 && origin_problem(fix).is_none() {
             return Some(with_value_and_fix(RULE, s, fix));
