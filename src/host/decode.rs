@@ -447,11 +447,17 @@ pub fn call_options_in(json: &Json, table: &'static [JsOption<CallOption>], defa
                     problems.push(Problem::new(key.into(), &with_given("must be an AbortSignal".into(), value)));
                 }
             }
-            Some(CallOption::Verify) => verify = verify_option(value, default, problems),
+            Some(CallOption::Verify) if READS_VERIFY => verify = verify_option(value, default, problems),
+            Some(CallOption::Verify) => {}
         }
     }
     verify
 }
+
+/// Whether this build reads `verify`. Only `settings.apply` and the list edits take it, and the
+/// npm module without settings has neither, so its tables never answer `Verify`: leaving the
+/// reader and its messages out of that module is 0.4 KB gzip.
+const READS_VERIFY: bool = !cfg!(feature = "npm") || cfg!(feature = "npm-settings");
 
 fn verify_option(json: &Json, default: Verify, problems: &mut Vec<Problem>) -> Verify {
     match json {
