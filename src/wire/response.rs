@@ -41,16 +41,15 @@ fn expected(kind: Kind) -> &'static str {
     }
 }
 
-fn value_of(kind: Kind, json: Json) -> Option<Value> {
+fn value_of(kind: Kind, json: &Json) -> Option<Value> {
     Some(match (kind, json) {
-        (Kind::Boolean, Json::Bool(b)) => Value::Boolean(b),
+        (Kind::Boolean, Json::Bool(b)) => Value::Boolean(*b),
         (Kind::Integer, number) => Value::Integer(number.as_i64()?),
-        (Kind::String, Json::String(s)) => Value::String(s),
+        (Kind::String, Json::String(s)) => Value::String(s.clone()),
         (Kind::StringList, Json::Array(items)) => {
             let mut strings = Vec::with_capacity(items.len());
             for item in items {
-                let Json::String(s) = item else { return None };
-                strings.push(s);
+                strings.push(item.as_str()?.into());
             }
             Value::StringList(strings)
         }
@@ -70,12 +69,13 @@ pub fn read_resource(resource: &Resource, body: &str) -> Result<Vec<Patch<Value>
             return Err(reason);
         }
     };
-    // The last of duplicate keys wins, as with JSON.parse.
-    let mut found: Vec<Option<Json>> = Vec::new();
-    found.resize_with(resource.fields.len(), || None);
-    for (key, member) in members {
-        if let Some(index) = resource.fields.iter().position(|field| field.name == key) {
-            found[index] = Some(member);
+    // The last of duplicate keys wins, as with JSON.parse. Read by reference, copying only the
+    // values kept: moving them out made this function 0.5 KB larger in wasm.
+    let mut found: Vec<Option<&Json>> = Vec::new();
+    found.resize(resource.fields.len(), None);
+    for (key, member) in &members {
+        if let Some(slot) = resource.fields.iter().position(|field| field.name == key).and_then(|i| found.get_mut(i)) {
+            *slot = Some(member);
         }
     }
     let mut fields = Vec::with_capacity(found.len());
@@ -83,22 +83,19 @@ pub fn read_resource(resource: &Resource, body: &str) -> Result<Vec<Patch<Value>
         fields.push(match member {
             None => Patch::Absent,
             Some(Json::Null) => Patch::Null,
-            Some(member) => {
-                let found_type = json_type(&member);
-                match value_of(field.kind, member) {
-                    Some(value) => Patch::Value(value),
-                    None => {
-                        let mut reason = String::from("`");
-                        reason.push_str(field.name);
-                        reason.push_str("` is ");
-                        reason.push_str(found_type);
-                        reason.push_str(" where ");
-                        reason.push_str(expected(field.kind));
-                        reason.push_str(" is expected");
-                        return Err(reason);
-                    }
+            Some(member) => match value_of(field.kind, member) {
+                Some(value) => Patch::Value(value),
+                None => {
+                    let mut reason = String::from("`");
+                    reason.push_str(field.name);
+                    reason.push_str("` is ");
+                    reason.push_str(json_type(member));
+                    reason.push_str(" where ");
+                    reason.push_str(expected(field.kind));
+                    reason.push_str(" is expected");
+                    return Err(reason);
                 }
-            }
+            },
         });
     }
     Ok(fields)
@@ -117,8 +114,9 @@ fn parse_body(body: &str) -> Result<Json, String> {
     })
 }
 
-/// The entries of an error body's `errors` that are objects, at most [`MAX_ERRORS`].
-fn clerk_errors(items: Vec<Json>) -> Vec<ClerkError> {
+/// The entries of an error body's `errors` that are objects, at most [`MAX_ERRORS`]. Read by
+/// reference, copying what is kept (smaller in wasm than moving out of the parsed body).
+fn clerk_errors(items: &[Json]) -> Vec<ClerkError> {
     let mut errors = Vec::new();
     for item in items {
         let Json::Object(members) = item else { continue };
@@ -128,11 +126,11 @@ fn clerk_errors(items: Vec<Json>) -> Vec<ClerkError> {
         let mut error = ClerkError::default();
         for (key, member) in members {
             match (key.as_str(), member) {
-                ("code", Json::String(s)) => error.code = s,
-                ("message", Json::String(s)) => error.message = s,
-                ("long_message", Json::String(s)) => error.long_message = Some(s),
+                ("code", Json::String(s)) => error.code = s.clone(),
+                ("message", Json::String(s)) => error.message = s.clone(),
+                ("long_message", Json::String(s)) => error.long_message = Some(s.clone()),
                 ("long_message", _) => error.long_message = None,
-                ("meta", meta @ Json::Object(_)) => error.meta = Some(meta),
+                ("meta", meta @ Json::Object(_)) => error.meta = Some(meta.clone()),
                 ("meta", _) => error.meta = None,
                 _ => {}
             }
@@ -155,11 +153,11 @@ pub fn read_api_error(
     let mut errors: Option<Vec<ClerkError>> = None;
     let mut body_trace = None;
     if let Ok(Json::Object(members)) = parse(body) {
-        for (key, member) in members {
+        for (key, member) in &members {
             match (key.as_str(), member) {
                 ("errors", Json::Array(items)) => errors = Some(clerk_errors(items)),
                 ("errors", _) => errors = None,
-                ("clerk_trace_id", Json::String(trace)) if !trace.is_empty() => body_trace = Some(trace),
+                ("clerk_trace_id", Json::String(trace)) if !trace.is_empty() => body_trace = Some(trace.clone()),
                 ("clerk_trace_id", _) => body_trace = None,
                 _ => {}
             }
