@@ -88,6 +88,7 @@ pub fn looks_like_secret(value: &str) -> bool {
 /// `bytes` as text if they are UTF-8 (RFC 3629: shortest form, no surrogates, at most
 /// U+10FFFF). A plain loop: `core::str::from_utf8`, with its word-at-a-time ASCII path, is
 /// 0.7 KB of wasm, and the npm module checks only the text its own JS wrote with `TextEncoder`.
+#[cfg_attr(not(feature = "npm"), allow(dead_code))]
 pub fn utf8(bytes: &[u8]) -> Option<&str> {
     let mut i = 0;
     while i < bytes.len() {
