@@ -327,7 +327,8 @@ const fetchFact = (kept) => (key, value) => {
 };
 
 /**
- * Sends operation `index` and reads its answer, with the retries the module asks for. With
+ * Sends operation `index` (its index, or "index,n" when called by its `n`th JS name, which
+ * the module's messages then use) and reads its answer, with the retries the module asks for. With
  * `raw`, a success answers the body as the API sent it (checked by the module all the same), for
  * an exchange that reads it again.
  */

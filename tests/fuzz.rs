@@ -78,7 +78,7 @@ fn the_js_decoder_always_answers_entries_or_problems() {
     run("js decoder", text(), |text| {
         for op in OPERATIONS {
             let mut problems = Vec::new();
-            let found = entries(op, &text, &mut problems);
+            let found = entries(op, 0, &text, &mut problems);
             for problem in &problems {
                 prop_assert!(problem.message.starts_with('`'), "{}", problem.message);
             }

@@ -8,7 +8,7 @@ use serde_json::{json, Value as JsonValue};
 
 fn decode(op: &Operation, params: &str) -> (Vec<Entry>, Vec<String>) {
     let mut problems = Vec::new();
-    let found = entries(op, params, &mut problems);
+    let found = entries(op, 0, params, &mut problems);
     (found, problems.into_iter().map(|p| p.message).collect())
 }
 

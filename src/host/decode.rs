@@ -176,16 +176,17 @@ fn field_value(field: &Field, json: &Json, param: &str) -> Result<Value, Vec<Pro
 }
 
 /// The entries of JS params (as the package's JS serialized them) for `operation`, in
-/// declaration order. Messages name the operation as the JS API does (`instances.update`).
-pub fn entries(operation: &Operation, params: &str, problems: &mut Vec<Problem>) -> Vec<Entry> {
+/// declaration order. Messages name the operation as the JS API does (`instances.update`; with
+/// `named` 1, the operation's second name there, as `betaFeatures.changeDomain`).
+pub fn entries(operation: &Operation, named: usize, params: &str, problems: &mut Vec<Problem>) -> Vec<Entry> {
     match read_json(params, "params", problems) {
-        Some(json) => params_entries(operation, &json, problems),
+        Some(json) => params_entries(operation, named, &json, problems),
         None => Vec::new(),
     }
 }
 
 /// [`entries`] of params already parsed.
-pub fn params_entries(operation: &Operation, json: &Json, problems: &mut Vec<Problem>) -> Vec<Entry> {
+pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems: &mut Vec<Problem>) -> Vec<Entry> {
     if marker(json) == Some("undefined") {
         return Vec::new();
     }
@@ -217,7 +218,7 @@ pub fn params_entries(operation: &Operation, json: &Json, problems: &mut Vec<Pro
                 }
                 names
             });
-            problems.push(unknown_key(key, names, &operation.js_label()));
+            problems.push(unknown_key(key, names, &operation.js_label_at(named)));
             continue;
         };
         if let Some("thrown") = marker(value) {
@@ -514,7 +515,7 @@ pub fn settings_entries(json: &Json, problems: &mut Vec<Problem>) -> Vec<(usize,
             continue;
         }
         let mut decoded = Vec::new();
-        let entries = params_entries(section.update, value, &mut decoded);
+        let entries = params_entries(section.update, 0, value, &mut decoded);
         for problem in decoded {
             problems.push(problem.within(section.name));
         }

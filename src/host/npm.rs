@@ -22,7 +22,8 @@
 //!   with a body>`: the checked options as one line, which every later exchange starts with, and
 //!   the headers of the client's requests as JSON objects (the same for every call, so the JS
 //!   reads them once); or `E<error JSON>`.
-//! - `PREPARE`: client, operation index, `1` for a dry run, call options JSON, params JSON.
+//! - `PREPARE`: client, operation (its index, or `index,n` when called by its `n`th JS name,
+//!   which messages then use), `1` for a dry run, call options JSON, params JSON.
 //!   Answers `R<timeout ms>,<1 if a 2xx has a resource to read, else 0>\n<method>\n<URL>\n<body>`
 //!   (the body empty when there is none; the headers are the client's), for a dry run
 //!   `R…\n<request JSON>` with the secret key hidden, or `E<error JSON>`.
@@ -218,29 +219,32 @@ fn nth<T>(table: &'static [T], text: &str) -> Option<(usize, &'static T)> {
     Some((index, table.get(index)?))
 }
 
-/// The client's options and the operation of an exchange, from its first two lines.
-fn call_of(input: &str) -> Option<(Options, &'static Operation, &str)> {
+/// The client's options and the operation of an exchange, from its first two lines: the
+/// operation is its index, or `index,n` when the caller called it by its `n`th JS name.
+fn call_of(input: &str) -> Option<(Options, &'static Operation, usize, &str)> {
     let (client, rest) = line(input);
-    let (index, rest) = line(rest);
+    let (reference, rest) = line(rest);
+    let (index, js_name) = split_byte(reference, b',').unwrap_or((reference, "0"));
     let (_, operation) = nth(OPERATIONS, index)?;
-    Some((options_of(client), *operation, rest))
+    let js_name = usize::try_from(digits(js_name)?).ok()?;
+    Some((options_of(client), *operation, js_name, rest))
 }
 
 fn prepare(input: &str, out: &mut String) {
-    let Some((options, operation, rest)) = call_of(input) else { return out.push_str("Xno such operation") };
+    let Some((options, operation, js_name, rest)) = call_of(input) else { return out.push_str("Xno such operation") };
     let (dry, rest) = line(rest);
     let (call_text, params_text) = line(rest);
     let secret = options.secret_key.as_str();
     let mut problems = Vec::new();
     decode::call_options(call_text, &mut problems);
     let entries = checked(params_text, "params", secret, &mut problems, |json, problems| {
-        let entries = decode::params_entries(operation, json, problems);
+        let entries = decode::params_entries(operation, js_name, json, problems);
         problems.extend(validate(operation, &entries, Spelling::Js));
         entries
     })
     .unwrap_or_default();
     if !problems.is_empty() {
-        return fail(out, Error::InvalidParams { operation: operation.js_label(), problems }, secret);
+        return fail(out, Error::InvalidParams { operation: operation.js_label_at(js_name), problems }, secret);
     }
     out.push('R');
     push_u64(out, options.timeout_ms.into());
@@ -402,7 +406,7 @@ fn edit(input: &str, out: &mut String) {
 }
 
 fn after(input: &str, now_ms: f64, random: f64, out: &mut String) {
-    let Some((options, operation, rest)) = call_of(input) else { return out.push_str("Xno such operation") };
+    let Some((options, operation, _, rest)) = call_of(input) else { return out.push_str("Xno such operation") };
     let (attempts, rest) = line(rest);
     let (outcome, body) = line(rest);
     let Ok(Json::Array(fields)) = parse(outcome) else { return out.push_str("Xno outcome") };

@@ -164,6 +164,23 @@ test("the decoder refuses bad params before sending", async () => {
   assert.deepEqual(fetch3.problems.map((p) => p.param), ["fetch"]);
 });
 
+test("an operation with two JS names is named as it was called", async () => {
+  const clerk = client("names");
+  for (const [call, label] of [
+    [clerk.betaFeatures.changeDomain, "betaFeatures.changeDomain"],
+    [clerk.instances.changeDomain, "instances.changeDomain"],
+    [clerk.dryRun.betaFeatures.changeDomain, "betaFeatures.changeDomain"],
+  ]) {
+    const error = await (async () => call({ homeUrl: "https://new.example.com", homeUlr: 1 }))().catch((e) => e);
+    assert.equal(error.name, "ClerkInvalidParamsError");
+    assert.ok(error.message.startsWith(`${label} was not sent`), error.message);
+    assert.equal(error.problems[0].message, `\`homeUlr\` is not a parameter of ${label}; did you mean \`homeUrl\`?`);
+  }
+  // The same request either way.
+  assert.deepEqual(clerk.dryRun.betaFeatures.changeDomain({ homeUrl: "https://a.example.com" }), clerk.dryRun.instances.changeDomain({ homeUrl: "https://a.example.com" }));
+  assert.equal((await control("names", "requests")).length, 0, "nothing refused was sent");
+});
+
 test("the secret key is in no error", async () => {
   const clerk = client("secret", { retry: false, timeoutMs: 300 });
   await control("secret", "script", [

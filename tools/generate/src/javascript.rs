@@ -21,8 +21,10 @@ pub fn errors_js() -> String {
     let classes: Vec<&str> = ERROR_CLASSES.iter().map(|c| c.name).collect();
     let mut operations = Vec::new();
     for (index, operation) in OPERATIONS.iter().enumerate() {
-        for (group, name) in operation.js {
-            operations.push(format!("[{index}, {:?}, {:?}]", group.js_name(), name));
+        // A second JS name is passed to the module as "index,n", which its messages then use.
+        for (n, (group, name)) in operation.js.iter().enumerate() {
+            let reference = if n == 0 { index.to_string() } else { format!("\"{index},{n}\"") };
+            operations.push(format!("[{reference}, {:?}, {:?}]", group.js_name(), name));
         }
     }
     let sections: Vec<String> = SECTIONS
@@ -49,10 +51,11 @@ pub fn errors_js() -> String {
 #[test]
 fn the_operation_table_lists_every_js_name() {
     let js = errors_js();
-    assert_eq!(js.matches("\", \"").count(), 15, "14 operations, changeDomain in two groups");
+    // 14 operations, changeDomain in two groups, the second referenced as "11,1" (one more `", "`).
+    assert_eq!(js.matches("\", \"").count(), 16);
     assert!(js.contains("[1, \"instances\", \"update\"]"));
     assert!(js.contains("[11, \"instances\", \"changeDomain\"]"));
-    assert!(js.contains("[11, \"betaFeatures\", \"changeDomain\"]"));
+    assert!(js.contains("[\"11,1\", \"betaFeatures\", \"changeDomain\"]"));
     assert!(js.contains("export class ClerkTimeoutError extends ClerkNetworkError {"));
     assert!(js.contains(r#"sections: [["instance", 1, 0], ["restrictions", 2, null], "#), "{js}");
     assert!(js.contains(r#"edits: [["addAllowedOrigins", 0], ["removeAllowedOrigins", 0], ["blockCountries", 3], ["unblockCountries", 3]]"#), "{js}");
