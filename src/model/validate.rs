@@ -229,14 +229,15 @@ pub fn kind_phrase(kind: Kind) -> &'static str {
     }
 }
 
-fn with_value(mut rest: String, value: &str) -> String {
+fn with_value(rest: &str, value: &str) -> String {
+    let mut rest = String::from(rest);
     rest.push_str("; got ");
     push_quoted(&mut rest, value);
     rest
 }
 
 fn with_value_and_fix(rest: &str, value: &str, fix: &str) -> String {
-    let mut out = with_value(rest.into(), value);
+    let mut out = with_value(rest, value);
     out.push_str(" (use ");
     push_quoted(&mut out, fix);
     out.push(')');
@@ -258,7 +259,7 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
                 }
                 push_quoted(&mut rest, choice);
             }
-            Some(with_value(rest, s))
+            Some(with_value(&rest, s))
         }
         Rule::CountryCodes => {
             let b = s.as_bytes();
@@ -269,7 +270,7 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
             if b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic) {
                 Some(with_value_and_fix(rest, s, &s.to_ascii_uppercase()))
             } else {
-                Some(with_value(rest.into(), s))
+                Some(with_value(rest, s))
             }
         }
         Rule::EmailLocalPart => {
@@ -281,7 +282,7 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
             if s.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
                 return None;
             }
-            Some(with_value("may contain only letters and digits".into(), s))
+            Some(with_value("may contain only letters and digits", s))
         }
         Rule::EmailOrEmpty => {
             let ok = s.is_empty()
@@ -290,10 +291,7 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
             if ok {
                 return None;
             }
-            Some(with_value(
-                "must be an email address like \"support@example.com\", or \"\" to clear it".into(),
-                s,
-            ))
+            Some(with_value("must be an email address like \"support@example.com\", or \"\" to clear it", s))
         }
         Rule::AbsoluteUrl => url_problem(s),
         Rule::Origin => origin_problem(s),
@@ -312,11 +310,11 @@ fn split_scheme(s: &str) -> Option<(&str, &str)> {
 fn url_problem(s: &str) -> Option<String> {
     const RULE: &str = "must be an absolute http(s) URL like \"https://www.example.com\"";
     if s.contains(|c: char| c.is_whitespace() || c.is_control()) {
-        return Some(with_value(RULE.into(), s));
+        return Some(with_value(RULE, s));
     }
     let Some((scheme, rest)) = split_scheme(s) else {
         if split_at_scheme(s).is_some() || s.is_empty() {
-            return Some(with_value(RULE.into(), s));
+            return Some(with_value(RULE, s));
         }
         let mut fix = String::from("https://");
         fix.push_str(s);
@@ -325,14 +323,14 @@ fn url_problem(s: &str) -> Option<String> {
     let http = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
     let host_end = find_any(rest, b"/?#").unwrap_or(rest.len());
     if !http || host_end == 0 {
-        return Some(with_value(RULE.into(), s));
+        return Some(with_value(RULE, s));
     }
     None
 }
 
 fn origin_problem(s: &str) -> Option<String> {
     const RULE: &str = "must be an origin (scheme://host[:port], no path) like \"https://example.com\"";
-    let invalid = || Some(with_value(RULE.into(), s));
+    let invalid = || Some(with_value(RULE, s));
     let Some((scheme, rest)) = split_scheme(s) else { return invalid() };
     if let Some(cut) = find_any(rest, b"/?#") {
         let fix = s.get(..scheme.len() + 3 + cut).unwrap_or(s);
