@@ -80,7 +80,7 @@ fn given(param: &str, rest: &str, json: &Json) -> Problem {
     let mut text = String::from(rest);
     text.push_str("; got ");
     text.push_str(&describe(json));
-    Problem::new(param.into(), &text)
+    Problem::at(param, &text)
 }
 
 /// The members of a plain object, or the problem with the value.
@@ -89,10 +89,10 @@ fn members<'a>(json: &'a Json, param: &str) -> Result<&'a [(String, Json)], Prob
         (_, Some("thrown")) => {
             let mut rest = String::from("could not be read: ");
             push_quoted(&mut rest, marker_value(json));
-            Err(Problem::new(param.into(), &rest))
+            Err(Problem::at(param, &rest))
         }
         (_, Some("too large")) => {
-            Err(Problem::new(param.into(), "is larger than 1 MiB as JSON; no instance setting needs that much"))
+            Err(Problem::at(param, "is larger than 1 MiB as JSON; no instance setting needs that much"))
         }
         (Json::Object(members), None) => Ok(members),
         _ => Err(given(param, "must be a plain object", json)),
@@ -227,7 +227,7 @@ pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems
         if let Some("thrown") = marker(value) {
             let mut rest = String::from("could not be read: its getter threw ");
             push_quoted(&mut rest, marker_value(value));
-            problems.push(Problem::new(key.into(), &rest));
+            problems.push(Problem::at(key, &rest));
             continue;
         }
         *slot = Some(match value {
@@ -245,7 +245,7 @@ pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems
         let mut rest = String::from("has ");
         push_u64(&mut rest, unreported);
         rest.push_str(" more unknown keys");
-        problems.push(Problem::new("params".into(), &rest));
+        problems.push(Problem::at("params", &rest));
     }
     // Loops rather than iterator adapters collected: each `collect` is its own 0.2-1 KB of wasm.
     let mut entries = Vec::new();
@@ -285,7 +285,7 @@ pub fn read_json(text: &str, param: &str, problems: &mut Vec<Problem>) -> Option
         .map_err(|error| {
             let mut rest = String::from("could not be read: ");
             rest.push_str(error.reason);
-            problems.push(Problem::new(param.into(), &rest));
+            problems.push(Problem::at(param, &rest));
         })
         .ok()
 }
@@ -340,7 +340,7 @@ pub fn client_options(json: &Json, in_browser: bool, problems: &mut Vec<Problem>
                     "is a publishable key (pk_...); pass the secret key (sk_live_... or sk_test_...) from the Clerk Dashboard (API keys)",
                 )),
                 Json::String(secret) => options.secret_key = secret.clone(),
-                _ => problems.push(Problem::new(key.into(), "must be a string")),
+                _ => problems.push(Problem::at(key, "must be a string")),
             },
             ClientOption::ApiUrl => options.api_url = text(problems),
             // `@clerk/backend` uses apiVersion for the URL's "v1", which is what this client sends.

@@ -213,7 +213,7 @@ pub fn check_settings(sections: &[(&'static Section, Vec<Entry>)], spelling: Spe
 
 /// The problem with `null` for a whole section.
 pub fn null_section(name: &str) -> Problem {
-    Problem::new(name.into(), "cannot be null; leave the section out to leave its settings as they are")
+    Problem::at(name, "cannot be null; leave the section out to leave its settings as they are")
 }
 
 /// A section's own error, as its params' `Deserialize` wrote it, named `section.param`.
@@ -603,9 +603,9 @@ mod tests {
 
     #[test]
     fn a_problem_moves_into_its_section() {
-        let problem = Problem::new("testMode".into(), "must be true or false").within("instance");
+        let problem = Problem::at("testMode", "must be true or false").within("instance");
         assert_eq!((problem.param.as_str(), problem.message.as_str()), ("instance.testMode", "`instance.testMode` must be true or false"));
-        let whole = Problem::new("params".into(), "must be a plain object").within("protect");
+        let whole = Problem::at("params", "must be a plain object").within("protect");
         assert_eq!(whole.message, "`protect` must be a plain object");
     }
 }
