@@ -221,7 +221,7 @@ pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems
                 }
                 names
             });
-            problems.push(unknown_key(key, names, &operation.js_label_at(named)));
+            problems.push(unknown_key(key, names, &operation.js_label(named)));
             continue;
         };
         if let Some("thrown") = marker(value) {

@@ -244,7 +244,7 @@ fn prepare(input: &str, out: &mut String) {
     })
     .unwrap_or_default();
     if !problems.is_empty() {
-        return fail(out, Error::InvalidParams { operation: operation.js_label_at(js_name), problems }, secret);
+        return fail(out, Error::InvalidParams { operation: operation.js_label(js_name), problems }, secret);
     }
     out.push('R');
     push_u64(out, options.timeout_ms.into());

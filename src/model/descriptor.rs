@@ -178,15 +178,11 @@ impl Operation {
         line
     }
 
-    /// `instances.update`: how the JS API names the operation (its first name there).
-    pub fn js_label(&self) -> String {
-        self.js_label_at(0)
-    }
-
-    /// The operation's `n`th name in the JS API (`betaFeatures.changeDomain` is the second of
-    /// `ChangeProductionInstanceDomain`), or its first when it has no such name: how messages
-    /// name it to a caller who called it by that name.
-    pub fn js_label_at(&self, n: usize) -> String {
+    /// How the JS API names the operation: its `n`th name there (`instances.update` is the first
+    /// of `UpdateInstance`, `betaFeatures.changeDomain` the second of
+    /// `ChangeProductionInstanceDomain`), or its first when it has no such name. Messages name
+    /// an operation as the caller called it.
+    pub fn js_label(&self, n: usize) -> String {
         let mut label = String::new();
         if let Some((group, name)) = self.js.get(n).or(self.js.first()) {
             label.push_str(group.js_name());

@@ -51,8 +51,8 @@ pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
     Some((date_ms - now_ms).max(0.0) as u64)
 }
 
-/// An IMF-fixdate as Unix milliseconds. Read by position against its fixed shape: a parser
-/// splitting on spaces was 0.6 KB gzip of wasm, more than all the rest of the retry rules.
+/// An IMF-fixdate as Unix milliseconds. Read by position against its fixed shape: 0.14 KB gzip
+/// of wasm less than splitting it on spaces.
 fn http_date_ms(value: &str) -> Option<f64> {
     // `_` any byte (the day name), `d` a digit, anything else itself.
     const SHAPE: &[u8; 29] = b"___, dd ___ dddd dd:dd:dd GMT";
