@@ -3,6 +3,7 @@
 //! with a readable reason.
 
 use alloc::string::String;
+use core::mem::take;
 use alloc::vec::Vec;
 
 use super::error::{ApiError, ClerkError};
@@ -114,9 +115,10 @@ fn parse_body(body: &str) -> Result<Json, String> {
     })
 }
 
-/// The entries of an error body's `errors` that are objects, at most [`MAX_ERRORS`]. Read by
-/// reference, copying what is kept (smaller in wasm than moving out of the parsed body).
-fn clerk_errors(items: &[Json]) -> Vec<ClerkError> {
+/// The entries of an error body's `errors` that are objects, at most [`MAX_ERRORS`]. The texts
+/// and `meta` are moved out of the parsed body: cloning `meta` brought `Json`'s deep clone into
+/// the module (0.5 KB of wasm).
+fn clerk_errors(items: &mut [Json]) -> Vec<ClerkError> {
     let mut errors = Vec::new();
     for item in items {
         let Json::Object(members) = item else { continue };
@@ -126,11 +128,11 @@ fn clerk_errors(items: &[Json]) -> Vec<ClerkError> {
         let mut error = ClerkError::default();
         for (key, member) in members {
             match (key.as_str(), member) {
-                ("code", Json::String(s)) => error.code = s.clone(),
-                ("message", Json::String(s)) => error.message = s.clone(),
-                ("long_message", Json::String(s)) => error.long_message = Some(s.clone()),
+                ("code", Json::String(s)) => error.code = take(s),
+                ("message", Json::String(s)) => error.message = take(s),
+                ("long_message", Json::String(s)) => error.long_message = Some(take(s)),
                 ("long_message", _) => error.long_message = None,
-                ("meta", meta @ Json::Object(_)) => error.meta = Some(meta.clone()),
+                ("meta", meta @ Json::Object(_)) => error.meta = Some(core::mem::replace(meta, Json::Null)),
                 ("meta", _) => error.meta = None,
                 _ => {}
             }
@@ -152,12 +154,12 @@ pub fn read_api_error(
 ) -> ApiError {
     let mut errors: Option<Vec<ClerkError>> = None;
     let mut body_trace = None;
-    if let Ok(Json::Object(members)) = parse(body) {
-        for (key, member) in &members {
+    if let Ok(Json::Object(mut members)) = parse(body) {
+        for (key, member) in &mut members {
             match (key.as_str(), member) {
                 ("errors", Json::Array(items)) => errors = Some(clerk_errors(items)),
                 ("errors", _) => errors = None,
-                ("clerk_trace_id", Json::String(trace)) if !trace.is_empty() => body_trace = Some(trace.clone()),
+                ("clerk_trace_id", Json::String(trace)) if !trace.is_empty() => body_trace = Some(take(trace)),
                 ("clerk_trace_id", _) => body_trace = None,
                 _ => {}
             }
