@@ -144,26 +144,24 @@ pub fn read_api_error(
     cf_ray: Option<&str>,
     retry_after: Option<u64>,
 ) -> ApiError {
-    let mut errors: Option<Vec<ClerkError>> = None;
-    let mut body_trace = None;
+    // Read straight into the answer's fields: smaller in wasm than temporaries moved in at the end.
+    let mut error = ApiError { request, status, retry_after, attempts: 1, ..ApiError::default() };
     if let Ok(Json::Object(mut members)) = parse(body) {
         for (key, member) in &mut members {
             match (key.as_str(), member) {
-                ("errors", Json::Array(items)) => errors = Some(clerk_errors(items)),
-                ("errors", _) => errors = None,
-                ("clerk_trace_id", Json::String(trace)) if !trace.is_empty() => body_trace = Some(take(trace)),
-                ("clerk_trace_id", _) => body_trace = None,
+                ("errors", Json::Array(items)) => error.errors = clerk_errors(items),
+                ("errors", _) => error.errors = Vec::new(),
+                ("clerk_trace_id", Json::String(trace)) if !trace.is_empty() => error.clerk_trace_id = Some(take(trace)),
+                ("clerk_trace_id", _) => error.clerk_trace_id = None,
                 _ => {}
             }
         }
     }
-    ApiError {
-        request,
-        status,
-        body_excerpt: if errors.as_ref().is_some_and(|e| !e.is_empty()) { None } else { Some(excerpt(body)) },
-        errors: errors.unwrap_or_default(),
-        clerk_trace_id: body_trace.or_else(|| cf_ray.filter(|ray| !ray.is_empty()).map(String::from)),
-        retry_after,
-        attempts: 1,
+    if error.errors.is_empty() {
+        error.body_excerpt = Some(excerpt(body));
     }
+    if error.clerk_trace_id.is_none() {
+        error.clerk_trace_id = cf_ray.filter(|ray| !ray.is_empty()).map(String::from);
+    }
+    error
 }
