@@ -129,7 +129,7 @@ impl Call {
 
 fn read_success(
     operation: &Operation,
-    response: HttpResponse,
+    mut response: HttpResponse,
     request: String,
     secret: &str,
 ) -> Result<Option<Vec<Patch<Value>>>, Error> {
@@ -137,13 +137,14 @@ fn read_success(
     if response.status == 202 || response.status == 204 {
         return Ok(None);
     }
-    let unexpected = |reason: String| {
-        let mut body = response.body.clone();
-        redact(&mut body, secret);
-        Error::UnexpectedResponse { request: request.clone(), status: response.status, reason, excerpt: excerpt(&body) }
+    let reason = if response.truncated {
+        "the body is larger than 1 MiB".into()
+    } else {
+        match read_resource(resource, &response.body) {
+            Ok(fields) => return Ok(Some(fields)),
+            Err(reason) => reason,
+        }
     };
-    if response.truncated {
-        return Err(unexpected("the body is larger than 1 MiB".into()));
-    }
-    read_resource(resource, &response.body).map(Some).map_err(unexpected)
+    redact(&mut response.body, secret);
+    Err(Error::UnexpectedResponse { request, status: response.status, reason, excerpt: excerpt(&response.body) })
 }
