@@ -48,7 +48,8 @@ pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
         return Some(if seconds > u64::MAX / 1000 { u64::MAX } else { seconds * 1000 });
     }
     let date_ms = http_date_ms(value)?;
-    Some((date_ms - now_ms).max(0.0) as u64)
+    // A cast saturates: a past date (and NaN) is 0 without `f64::max`, which is a call to `fmax`.
+    Some((date_ms - now_ms) as u64)
 }
 
 /// An IMF-fixdate as Unix milliseconds. Read by position against its fixed shape: 0.14 KB gzip
