@@ -123,10 +123,14 @@ pub const SERVER_TEXT_CHARS: usize = 500;
 /// Items kept of each array or object in an error's `meta`.
 const META_ITEMS: usize = 50;
 
-fn push_count(out: &mut String, n: u32, one: &str, many: &str) {
+/// Appends `n` and `one`, with an `s` unless `n` is 1.
+fn push_count(out: &mut String, n: u32, one: &str) {
     push_u64(out, n.into());
     out.push(' ');
-    out.push_str(if n == 1 { one } else { many });
+    out.push_str(one);
+    if n != 1 {
+        out.push('s');
+    }
 }
 
 fn reason_phrase(status: u16) -> &'static str {
@@ -190,7 +194,7 @@ impl ApiError {
         }
         if more > 0 {
             out.push_str("; and ");
-            push_count(&mut out, more, "more error", "more errors");
+            push_count(&mut out, more, "more error");
         }
         if let Some(seconds) = self.retry_after {
             out.push_str("; retry after ");
@@ -199,7 +203,7 @@ impl ApiError {
         }
         if self.attempts > 1 {
             out.push_str("; ");
-            push_count(&mut out, self.attempts, "attempt", "attempts");
+            push_count(&mut out, self.attempts, "attempt");
         }
         if let Some(trace) = &self.clerk_trace_id {
             out.push_str(" [trace ");
@@ -264,7 +268,7 @@ impl Error {
                 let mut out = String::from("Could not reach the Clerk API for ");
                 out.push_str(request);
                 out.push_str(" (");
-                push_count(&mut out, *attempts, "attempt", "attempts");
+                push_count(&mut out, *attempts, "attempt");
                 out.push_str("): ");
                 out.push_str(&cause.message);
                 // workerd's answer to a fetch called with a foreign `this`.
@@ -278,7 +282,7 @@ impl Error {
                 out.push_str(" got no complete response within ");
                 push_u64(&mut out, (*timeout_ms).into());
                 out.push_str(" ms (");
-                push_count(&mut out, *attempts, "attempt", "attempts");
+                push_count(&mut out, *attempts, "attempt");
                 out.push_str("); raise timeoutMs or check the network");
                 out
             }
