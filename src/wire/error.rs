@@ -171,7 +171,10 @@ impl ApiError {
         let mut shown = 0;
         let mut more = 0;
         for error in &self.errors {
-            let text = error.long_message.as_deref().filter(|m| !m.is_empty()).unwrap_or(&error.message);
+            let text = match &error.long_message {
+                Some(long) if !long.is_empty() => long,
+                _ => &error.message,
+            };
             if text.is_empty() && error.code.is_empty() {
                 continue;
             }
