@@ -52,31 +52,40 @@ pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
     Some((date_ms - now_ms) as u64)
 }
 
-/// An IMF-fixdate as Unix milliseconds. Read by position against its fixed shape: 0.14 KB gzip
-/// of wasm less than splitting it on spaces.
+/// An IMF-fixdate as Unix milliseconds. Read by position against its fixed shape, in one loop
+/// over its bytes: 0.14 KB gzip of wasm less than splitting it on spaces, and 0.1 KB less again
+/// than slicing out each field and the month's name.
 fn http_date_ms(value: &str) -> Option<f64> {
-    // `_` any byte (the day name), `d` a digit, anything else itself.
+    // `_` any byte (the day name), `d` a digit of the next number, anything else itself.
     const SHAPE: &[u8; 29] = b"___, dd ___ dddd dd:dd:dd GMT";
     let bytes = value.as_bytes();
     if bytes.len() != SHAPE.len() {
         return None;
     }
-    for (&b, &shape) in bytes.iter().zip(SHAPE) {
-        let fits = match shape {
-            b'_' => true,
-            b'd' => b.is_ascii_digit(),
-            _ => b == shape,
-        };
-        if !fits {
+    // Day, year, hour, minute, second: each run of `d` is the next one.
+    let mut numbers = [0u32; 5];
+    let mut which = 0;
+    for (i, (&b, &shape)) in bytes.iter().zip(SHAPE).enumerate() {
+        if shape == b'd' {
+            let digit = b.wrapping_sub(b'0');
+            let number = numbers.get_mut(which)?;
+            if digit > 9 {
+                return None;
+            }
+            *number = *number * 10 + u32::from(digit);
+            if SHAPE.get(i + 1) != Some(&b'd') {
+                which += 1;
+            }
+        } else if shape != b'_' && b != shape {
             return None;
         }
     }
-    // Every digit position holds a digit, so each field's value is its digits'.
-    let field = |at: usize, len: usize| bytes.iter().skip(at).take(len).fold(0, |n, b| n * 10 + u32::from(b - b'0'));
-    let month_name = value.get(8..11)?;
-    let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
-    let (day, year, hour, minute, second) = (field(5, 2), field(12, 4), field(17, 2), field(20, 2), field(23, 2));
-    if !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+    // The month's name as a number, its three bytes side by side.
+    let name = |at: usize| bytes.get(at).map_or(0, |&b| u32::from(b));
+    let key = name(8) | name(9) << 8 | name(10) << 16;
+    let month = MONTH_KEYS.iter().position(|&k| k == key)? as u32 + 1;
+    let [day, year, hour, minute, second] = numbers;
+    if day == 0 || day > 31 || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
     let days = days_from_civil(year.into(), month, day);
@@ -84,7 +93,17 @@ fn http_date_ms(value: &str) -> Option<f64> {
     Some(seconds as f64 * 1000.0)
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/// The months' names, each as its three bytes side by side (see `http_date_ms`).
+const MONTH_KEYS: [u32; 12] = {
+    let names = b"JanFebMarAprMayJunJulAugSepOctNovDec";
+    let mut keys = [0; 12];
+    let mut m = 0;
+    while m < 12 {
+        keys[m] = names[3 * m] as u32 | (names[3 * m + 1] as u32) << 8 | (names[3 * m + 2] as u32) << 16;
+        m += 1;
+    }
+    keys
+};
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
@@ -131,6 +150,25 @@ mod tests {
             assert_eq!(retry_after_ms(bad, 0.0), None, "{bad:?}");
         }
     }
+
+    #[test]
+    fn every_month_name_is_read() {
+        // 2000-01-01 and 2000-12-01, and the first of each month in order between them.
+        assert_eq!(http_date_ms("Sat, 01 Jan 2000 00:00:00 GMT"), Some(946_684_800_000.0));
+        assert_eq!(http_date_ms("Fri, 01 Dec 2000 00:00:00 GMT"), Some(975_628_800_000.0));
+        let mut previous = 0.0;
+        for name in MONTHS_IN_ORDER {
+            let date = alloc::format!("Mon, 01 {name} 2000 00:00:00 GMT");
+            let ms = http_date_ms(&date).unwrap_or_else(|| panic!("{date}"));
+            assert!(ms > previous, "{date}");
+            previous = ms;
+        }
+        for bad in ["jan", "JAN", "Jam", "Ja ", "\u{0}an"] {
+            assert_eq!(http_date_ms(&alloc::format!("Mon, 01 {bad} 2000 00:00:00 GMT")), None, "{bad:?}");
+        }
+    }
+
+    const MONTHS_IN_ORDER: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
     #[test]
     fn backoff_doubles_up_to_the_cap_with_full_jitter() {
