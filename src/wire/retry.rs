@@ -88,7 +88,7 @@ fn http_date_ms(value: &str) -> Option<f64> {
     if day == 0 || day > 31 || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
-    let days = days_from_civil(year.into(), month, day);
+    let days = days_from_civil(year, month, day);
     let seconds = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second);
     Some(seconds as f64 * 1000.0)
 }
@@ -105,15 +105,16 @@ const MONTH_KEYS: [u32; 12] = {
     keys
 };
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_from_march = i64::from((month + 9) % 12);
-    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
+/// Days since 1970-01-01 of a proleptic Gregorian date of the years 0 to 9999 (Howard Hinnant's
+/// algorithm, counted from 400 years earlier so that it stays in `u32`: smaller in wasm than
+/// `i64` with `div_euclid`).
+fn days_from_civil(year: u32, month: u32, day: u32) -> i64 {
+    let year = year + 400 - u32::from(month <= 2);
+    let (era, year_of_era) = (year / 400, year % 400);
+    let month_from_march = (month + 9) % 12;
+    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+    i64::from(era * 146_097 + day_of_era) - 719_468 - 146_097
 }
 
 #[cfg(test)]
