@@ -94,7 +94,7 @@ impl Call {
         // Every error leaves through the one redaction at the end: one copy of the (large) error
         // in place of a match that rebuilt it (0.1 KB of wasm).
         let mut error = match outcome {
-            Ok(response) if (200..300).contains(&response.status) => match read_success(self.operation, response, request, &self.secret) {
+            Ok(mut response) if (200..300).contains(&response.status) => match read_success(self.operation, &mut response, request, &self.secret) {
                 Ok(fields) => return Next::Done(Ok(fields)),
                 Err(error) => error,
             },
@@ -129,7 +129,7 @@ impl Call {
 
 fn read_success(
     operation: &Operation,
-    mut response: HttpResponse,
+    response: &mut HttpResponse,
     request: String,
     secret: &str,
 ) -> Result<Option<Vec<Patch<Value>>>, Error> {
