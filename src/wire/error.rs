@@ -217,16 +217,15 @@ impl ApiError {
     }
 }
 
-/// The message of params or options problems: one line, or one line per problem.
-pub fn problems_message(intro: &str, problems: &[Problem]) -> String {
-    let mut out = String::from(intro);
-    if let [only] = problems {
-        out.push_str(": ");
-        out.push_str(&only.message);
-        return out;
-    }
+/// Appends the problems of params or options to a message's start: one line, or one line per
+/// problem.
+fn push_problems(out: &mut String, problems: &[Problem]) {
     out.push_str(": ");
-    push_u64(&mut out, problems.len() as u64);
+    if let [only] = problems {
+        out.push_str(&only.message);
+        return;
+    }
+    push_u64(out, problems.len() as u64);
     out.push_str(" problems:");
     for problem in problems.iter().take(MAX_PROBLEMS_SHOWN) {
         out.push_str("\n- ");
@@ -234,10 +233,9 @@ pub fn problems_message(intro: &str, problems: &[Problem]) -> String {
     }
     if problems.len() > MAX_PROBLEMS_SHOWN {
         out.push_str("\n- and ");
-        push_u64(&mut out, (problems.len() - MAX_PROBLEMS_SHOWN) as u64);
+        push_u64(out, (problems.len() - MAX_PROBLEMS_SHOWN) as u64);
         out.push_str(" more (see `problems`)");
     }
-    out
 }
 
 impl Error {
@@ -261,11 +259,16 @@ impl Error {
     pub fn message(&self) -> String {
         match self {
             Error::InvalidParams { operation, problems } => {
-                let mut intro = String::from(operation.as_str());
-                intro.push_str(" was not sent");
-                problems_message(&intro, problems)
+                let mut out = String::from(operation.as_str());
+                out.push_str(" was not sent");
+                push_problems(&mut out, problems);
+                out
             }
-            Error::InvalidOptions { problems } => problems_message("Invalid client options", problems),
+            Error::InvalidOptions { problems } => {
+                let mut out = String::from("Invalid client options");
+                push_problems(&mut out, problems);
+                out
+            }
             Error::Api(api) => api.message(),
             Error::Network { request, cause, attempts } => {
                 let mut out = String::from("Could not reach the Clerk API for ");
