@@ -47,7 +47,8 @@ const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// A value as JSON. An integer a JS number cannot hold exactly is written as a string, and
 /// `path` (its place in the answer) is added to `bigints`, the comma-separated list the JS makes
 /// `BigInt`s of. The list is this module's, so no value a server sends can ask for that.
-fn value(out: &mut String, value: &Patch<Value>, path: &dyn Fn(&mut String), bigints: &mut String) {
+/// `path` is given in pieces, written one after the other (a `dyn Fn` that wrote it was larger).
+fn value(out: &mut String, value: &Patch<Value>, path: &[&str], bigints: &mut String) {
     match value {
         Patch::Value(Value::Boolean(b)) => out.push_str(if *b { "true" } else { "false" }),
         Patch::Value(Value::Integer(n)) if n.unsigned_abs() > MAX_SAFE_INTEGER => {
@@ -57,7 +58,9 @@ fn value(out: &mut String, value: &Patch<Value>, path: &dyn Fn(&mut String), big
             if !bigints.is_empty() {
                 bigints.push(',');
             }
-            path(bigints);
+            for piece in path {
+                bigints.push_str(piece);
+            }
         }
         Patch::Value(Value::Integer(n)) => push_i64(out, *n),
         Patch::Value(Value::String(s)) => push_string(out, s),
@@ -85,7 +88,7 @@ pub fn resource(out: &mut String, resource: &Resource, fields: &[Patch<Value>]) 
         }
         let name = js_name(field.name);
         key(out, &name);
-        value(out, patch, &|list| list.push_str(&name), &mut bigints);
+        value(out, patch, &[&name], &mut bigints);
     }
     out.push('}');
     with_bigints(out, &bigints);
@@ -113,20 +116,14 @@ fn field_values<'a>(out: &mut String, name: &str, items: impl Iterator<Item = (&
         }
         out.push('{');
         text(out, "field", &js_name(field.name));
-        let path = |end: &'static str| {
-            move |list: &mut String| {
-                list.push_str(name);
-                list.push('.');
-                push_u64(list, i as u64);
-                list.push_str(end);
-            }
-        };
+        let mut index = String::new();
+        push_u64(&mut index, i as u64);
         if let Some(from) = from {
             key(out, "from");
-            value(out, from, &path(".from"), bigints);
+            value(out, from, &[name, ".", &index, ".from"], bigints);
         }
         key(out, "to");
-        value(out, to, &path(".to"), bigints);
+        value(out, to, &[name, ".", &index, ".to"], bigints);
         out.push('}');
     }
     out.push(']');
@@ -157,10 +154,7 @@ pub fn section_plan(out: &mut String, section: &Section, diff: &Diff, request: O
             let Some(field) = section.update.fields.get(*index) else { continue };
             let name = js_name(field.name);
             key(out, &name);
-            value(out, patch, &|list| {
-                list.push_str("params.");
-                list.push_str(&name);
-            }, &mut bigints);
+            value(out, patch, &["params.", &name], &mut bigints);
         }
         out.push('}');
     }
