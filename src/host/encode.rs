@@ -295,3 +295,34 @@ pub fn step(out: &mut String, operation: &Operation, next: &Next) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Change, WriteOnly, SECTIONS};
+
+    #[test]
+    fn a_plan_lists_the_paths_of_its_big_integers() {
+        let section = SECTIONS.iter().find(|s| s.name == "organizationSettings").unwrap();
+        let index = section.update.fields.iter().position(|f| f.name == "max_allowed_memberships").unwrap();
+        let field = &section.update.fields[index];
+        let big = |n: i64| Patch::Value(Value::Integer(n));
+        let diff = Diff {
+            changes: alloc::vec![Change { field, from: big(1 << 60), to: big(-(1 << 61)) }],
+            unchanged: alloc::vec![],
+            write_only: alloc::vec![WriteOnly { field, to: big(1 << 62) }, WriteOnly { field, to: big(7) }],
+            send: alloc::vec![(index, big(1 << 53))],
+        };
+        let mut out = String::new();
+        section_plan(&mut out, section, &diff, None);
+        assert_eq!(
+            out,
+            concat!(
+                r#"{"section":"organizationSettings","changes":[{"field":"maxAllowedMemberships","from":"1152921504606846976","to":"-2305843009213693952"}],"#,
+                r#""unchanged":[],"writeOnly":[{"field":"maxAllowedMemberships","to":"4611686018427387904"},{"field":"maxAllowedMemberships","to":7}],"#,
+                r#""request":null,"params":{"maxAllowedMemberships":"9007199254740992"}}"#,
+                "\nchanges.0.from,changes.0.to,writeOnly.0.to,params.maxAllowedMemberships"
+            )
+        );
+    }
+}
