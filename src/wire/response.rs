@@ -48,7 +48,7 @@ fn value_of(kind: Kind, json: &Json) -> Option<Value> {
         (Kind::Integer, number) => Value::Integer(number.as_i64()?),
         (Kind::String, Json::String(s)) => Value::String(s.clone()),
         (Kind::StringList, Json::Array(items)) => {
-            let mut strings = Vec::with_capacity(items.len());
+            let mut strings = Vec::new();
             for item in items {
                 strings.push(item.as_str()?.into());
             }
@@ -70,7 +70,8 @@ pub fn read_resource(resource: &Resource, body: &str) -> Result<Vec<Patch<Value>
     }
     // `Json::get` finds the last of duplicate keys, as JSON.parse keeps. Read by reference,
     // copying only the values kept: moving them out made this function 0.5 KB larger in wasm.
-    let mut fields = Vec::with_capacity(resource.fields.len());
+    // `Vec::new`, not `with_capacity`, here and for string lists: 27 B gzip of wasm less.
+    let mut fields = Vec::new();
     for field in resource.fields {
         let member = json.get(field.name);
         fields.push(match member {
