@@ -249,21 +249,21 @@ impl Error {
 
     /// A readable message that names the problem and the fix.
     pub fn message(&self) -> String {
+        // One `out` for every arm, each pushing its pieces.
+        let mut out = String::new();
         match self {
             Error::InvalidParams { operation, problems } => {
-                let mut out = String::from(operation.as_str());
+                out.push_str(operation.as_str());
                 out.push_str(" was not sent");
                 push_problems(&mut out, problems);
-                out
             }
             Error::InvalidOptions { problems } => {
-                let mut out = String::from("Invalid client options");
+                out.push_str("Invalid client options");
                 push_problems(&mut out, problems);
-                out
             }
-            Error::Api(api) => api.message(),
+            Error::Api(api) => return api.message(),
             Error::Network { request, cause, attempts } => {
-                let mut out = String::from("Could not reach the Clerk API for ");
+                out.push_str("Could not reach the Clerk API for ");
                 out.push_str(request);
                 out.push_str(" (");
                 push_count(&mut out, *attempts, "attempt");
@@ -273,36 +273,32 @@ impl Error {
                 if find(&cause.message, "Illegal invocation").is_some() {
                     out.push_str(" (pass fetch bound to its object, or the binding itself)");
                 }
-                out
             }
             Error::Timeout { request, timeout_ms, attempts } => {
-                let mut out = String::from(request.as_str());
+                out.push_str(request.as_str());
                 out.push_str(" got no complete response within ");
                 push_u64(&mut out, (*timeout_ms).into());
                 out.push_str(" ms (");
                 push_count(&mut out, *attempts, "attempt");
                 out.push_str("); raise timeoutMs or check the network");
-                out
             }
             Error::Aborted { cause } => {
-                let mut out = String::from("The call was aborted by its signal");
+                out.push_str("The call was aborted by its signal");
                 if !cause.message.is_empty() {
                     out.push_str(": ");
                     out.push_str(&cause.message);
                 }
-                out
             }
             // No status: what the host's fetch answered is not a response at all.
             Error::UnexpectedResponse { request, status: 0, reason, .. } => {
-                let mut out = String::from("The fetch you passed answered ");
+                out.push_str("The fetch you passed answered ");
                 out.push_str(request);
                 out.push_str(" with something that is not a Response: ");
                 out.push_str(reason);
                 out.push_str("; check the fetch option");
-                out
             }
             Error::UnexpectedResponse { request, status, reason, excerpt } => {
-                let mut out = String::from("Clerk API answered ");
+                out.push_str("Clerk API answered ");
                 push_u64(&mut out, (*status).into());
                 out.push_str(" to ");
                 out.push_str(request);
@@ -310,9 +306,9 @@ impl Error {
                 out.push_str(reason);
                 out.push_str("): ");
                 push_quoted(&mut out, excerpt);
-                out
             }
         }
+        out
     }
 }
 
