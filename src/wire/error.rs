@@ -146,8 +146,15 @@ fn reason_phrase(status: u16) -> &'static str {
 impl ApiError {
     /// A readable summary: status, request, the API's messages, trace ID and wait.
     pub fn message(&self) -> String {
-        let mut out = String::from("Clerk API answered ");
-        push_u64(&mut out, self.status.into());
+        let mut out = String::new();
+        self.push_message(&mut out);
+        out
+    }
+
+    /// Appends [`ApiError::message`] (`Error::message` writes it where it builds its own).
+    fn push_message(&self, out: &mut String) {
+        out.push_str("Clerk API answered ");
+        push_u64(out, self.status.into());
         out.push_str(reason_phrase(self.status));
         out.push_str(" to ");
         out.push_str(&self.request);
@@ -155,7 +162,7 @@ impl ApiError {
             match &self.body_excerpt {
                 Some(excerpt) if !excerpt.is_empty() => {
                     out.push_str(" with a body that is not a Clerk error: ");
-                    push_quoted(&mut out, excerpt);
+                    push_quoted(out, excerpt);
                 }
                 _ => out.push_str(" with an empty body"),
             }
@@ -189,23 +196,22 @@ impl ApiError {
         }
         if more > 0 {
             out.push_str("; and ");
-            push_count(&mut out, more, "more error");
+            push_count(out, more, "more error");
         }
         if let Some(seconds) = self.retry_after {
             out.push_str("; retry after ");
-            push_u64(&mut out, seconds);
+            push_u64(out, seconds);
             out.push_str(" s");
         }
         if self.attempts > 1 {
             out.push_str("; ");
-            push_count(&mut out, self.attempts, "attempt");
+            push_count(out, self.attempts, "attempt");
         }
         if let Some(trace) = &self.clerk_trace_id {
             out.push_str(" [trace ");
             out.push_str(trace);
             out.push(']');
         }
-        out
     }
 }
 
@@ -261,7 +267,7 @@ impl Error {
                 out.push_str("Invalid client options");
                 push_problems(&mut out, problems);
             }
-            Error::Api(api) => return api.message(),
+            Error::Api(api) => api.push_message(&mut out),
             Error::Network { request, cause, attempts } => {
                 out.push_str("Could not reach the Clerk API for ");
                 out.push_str(request);
