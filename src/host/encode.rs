@@ -260,7 +260,12 @@ pub fn request(out: &mut String, request: &HttpRequest, redact: bool) {
     text(out, "method", request.method.as_str());
     text(out, "url", &request.url);
     key(out, "headers");
-    headers(out, request.headers.iter().map(|(name, value)| (*name, if redact { request.redacted_value(name, value) } else { value })));
+    // Its own loop, not `headers` over a mapping iterator: 50 B gzip of wasm less.
+    out.push('{');
+    for (name, value) in &request.headers {
+        text(out, name, if redact { request.redacted_value(name, value) } else { value });
+    }
+    out.push('}');
     if let Some(body) = &request.body {
         text(out, "body", body);
     }
