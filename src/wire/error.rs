@@ -167,8 +167,8 @@ impl ApiError {
                 _ => out.push_str(" with an empty body"),
             }
         }
-        let mut shown = 0;
-        let mut more = 0;
+        // Every error with a text counts; the first MAX_ERRORS_SHOWN are listed.
+        let mut listed = 0;
         for error in &self.errors {
             let text = match &error.long_message {
                 Some(long) if !long.is_empty() => long,
@@ -177,12 +177,11 @@ impl ApiError {
             if text.is_empty() && error.code.is_empty() {
                 continue;
             }
-            if shown == MAX_ERRORS_SHOWN {
-                more += 1;
+            listed += 1;
+            if listed > MAX_ERRORS_SHOWN {
                 continue;
             }
-            out.push_str(if shown == 0 { ": " } else { "; " });
-            shown += 1;
+            out.push_str(if listed == 1 { ": " } else { "; " });
             if text.is_empty() {
                 out.push_str(&error.code);
             } else {
@@ -194,9 +193,9 @@ impl ApiError {
                 }
             }
         }
-        if more > 0 {
+        if listed > MAX_ERRORS_SHOWN {
             out.push_str("; and ");
-            push_count(out, more, "more error");
+            push_count(out, listed - MAX_ERRORS_SHOWN, "more error");
         }
         if let Some(seconds) = self.retry_after {
             out.push_str("; retry after ");
@@ -435,5 +434,31 @@ mod tests {
         for status in 0..=u16::MAX {
             assert_eq!(reason_phrase(status), expected(status), "{status}");
         }
+    }
+
+    #[test]
+    fn an_api_error_lists_five_errors_with_a_text_and_counts_the_rest() {
+        let error = |code: &str, message: &str, long: Option<&str>| ClerkError {
+            code: code.into(),
+            message: message.into(),
+            long_message: long.map(String::from),
+            meta: None,
+        };
+        let mut errors = alloc::vec![error("", "", None), error("c1", "m1", Some("")), error("c2", "", None), error("", "m3", Some("long 3"))];
+        errors.extend((4..9).map(|i| error("", &alloc::format!("m{i}"), None)));
+        errors.push(error("", "", Some("")));
+        let api = ApiError {
+            request: "GET /instance".into(),
+            status: 418,
+            errors,
+            clerk_trace_id: Some("t".into()),
+            retry_after: Some(2),
+            body_excerpt: None,
+            attempts: 2,
+        };
+        assert_eq!(
+            Error::Api(api).message(),
+            "Clerk API answered 418 to GET /instance: m1 (c1); c2; long 3; m4; m5; and 3 more errors; retry after 2 s; 2 attempts [trace t]"
+        );
     }
 }
