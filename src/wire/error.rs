@@ -224,7 +224,7 @@ fn push_problems(out: &mut String, problems: &[Problem]) {
     }
     push_u64(out, problems.len() as u64);
     out.push_str(" problems:");
-    for problem in problems.iter().take(MAX_PROBLEMS_SHOWN) {
+    for problem in problems.get(..MAX_PROBLEMS_SHOWN).unwrap_or(problems) {
         out.push_str("\n- ");
         out.push_str(&problem.message);
     }
