@@ -345,7 +345,9 @@ impl Error {
                 for error in &mut api.errors {
                     scrub(&mut error.code, secret, NAME_CHARS);
                     scrub(&mut error.message, secret, SERVER_TEXT_CHARS);
-                    error.long_message.iter_mut().for_each(|m| scrub(m, secret, SERVER_TEXT_CHARS));
+                    if let Some(long) = &mut error.long_message {
+                        scrub(long, secret, SERVER_TEXT_CHARS);
+                    }
                     if let Some(meta) = &mut error.meta {
                         if !secret.is_empty() {
                             meta.redact(secret);
@@ -353,8 +355,12 @@ impl Error {
                         meta.bound(META_ITEMS, SERVER_TEXT_CHARS);
                     }
                 }
-                api.clerk_trace_id.iter_mut().for_each(|t| scrub(t, secret, NAME_CHARS));
-                api.body_excerpt.iter_mut().for_each(|b| scrub(b, secret, usize::MAX));
+                if let Some(trace) = &mut api.clerk_trace_id {
+                    scrub(trace, secret, NAME_CHARS);
+                }
+                if let Some(body) = &mut api.body_excerpt {
+                    scrub(body, secret, usize::MAX);
+                }
             }
             Error::Network { cause, .. } | Error::Aborted { cause } => scrub(&mut cause.message, secret, CAUSE_CHARS),
             Error::Timeout { .. } => {}
