@@ -47,7 +47,8 @@ const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// A value as JSON. An integer a JS number cannot hold exactly is written as a string, and
 /// `path` (its place in the answer) is added to `bigints`, the comma-separated list the JS makes
 /// `BigInt`s of. The list is this module's, so no value a server sends can ask for that.
-/// `path` is given in pieces, written one after the other (a `dyn Fn` that wrote it was larger).
+/// `path` is given in pieces, written one after the other (a `dyn Fn` that wrote it was
+/// 51 B gzip of wasm more, 99 B in the settings module).
 fn value(out: &mut String, value: &Patch<Value>, path: &[&str], bigints: &mut String) {
     match value {
         Patch::Value(Value::Boolean(b)) => out.push_str(if *b { "true" } else { "false" }),

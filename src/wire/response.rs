@@ -68,7 +68,8 @@ pub fn read_resource(resource: &Resource, body: &str) -> Result<Vec<Patch<Value>
         reason.push_str(json_type(&json));
         return Err(reason);
     }
-    // `Json::get` finds the last of duplicate keys, as JSON.parse keeps. Read by reference,
+    // `Json::get` finds the last of duplicate keys, as JSON.parse keeps (0.2 KB gzip of wasm less
+    // than a Vec of slots filled by one walk over the members). Read by reference,
     // copying only the values kept: moving them out made this function 0.5 KB larger in wasm.
     // `Vec::new`, not `with_capacity`, here and for string lists: 27 B gzip of wasm less.
     let mut fields = Vec::new();
@@ -110,7 +111,7 @@ fn parse_body(body: &str) -> Result<Json, String> {
 
 /// The entries of an error body's `errors` that are objects, at most [`MAX_ERRORS`]. The texts
 /// and `meta` are moved out of the parsed body: cloning `meta` brought `Json`'s deep clone into
-/// the module (0.5 KB of wasm).
+/// the module (0.15 KB gzip of wasm).
 #[inline(never)] // Kept apart: 9 B gzip of wasm less than inlined into its one caller.
 fn clerk_errors(items: &mut [Json]) -> Vec<ClerkError> {
     let mut errors = Vec::new();
@@ -119,7 +120,7 @@ fn clerk_errors(items: &mut [Json]) -> Vec<ClerkError> {
         if errors.len() == MAX_ERRORS {
             break;
         }
-        // Filled in place: smaller in wasm than built apart and moved in.
+        // Filled in place: 17 B gzip of wasm less than built apart and moved in.
         errors.push(ClerkError::default());
         let Some(error) = errors.last_mut() else { break };
         for (key, member) in members {
@@ -147,7 +148,7 @@ pub fn read_api_error(
     cf_ray: Option<&str>,
     retry_after: Option<u64>,
 ) -> ApiError {
-    // Read straight into the answer's fields: smaller in wasm than temporaries moved in at the end.
+    // Read straight into the answer's fields: 50 B gzip of wasm less than temporaries moved in.
     let mut error = ApiError { request, status, retry_after, attempts: 1, ..ApiError::default() };
     if let Ok(Json::Object(mut members)) = parse(body) {
         for (key, member) in &mut members {

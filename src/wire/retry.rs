@@ -48,12 +48,12 @@ pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
         return Some(if seconds > u64::MAX / 1000 { u64::MAX } else { seconds * 1000 });
     }
     let date_ms = http_date_ms(value)?;
-    // A cast saturates: a past date (and NaN) is 0 without `f64::max`, which is a call to `fmax`.
+    // A cast saturates: a past date (and NaN) is 0 without `f64::max`, which is a call to `fmax` (23 B gzip).
     Some((date_ms - now_ms) as u64)
 }
 
 /// An IMF-fixdate as Unix milliseconds. Read by position against its fixed shape, in one loop
-/// over its bytes: 0.14 KB gzip of wasm less than splitting it on spaces, and 0.1 KB less again
+/// over its bytes: 0.14 KB gzip of wasm less than splitting it on spaces, and 60 B less again
 /// than slicing out each field and the month's name.
 fn http_date_ms(value: &str) -> Option<f64> {
     // `_` any byte (the day name), `d` a digit of the next number, anything else itself.
@@ -106,8 +106,8 @@ const MONTH_KEYS: [u32; 12] = {
 };
 
 /// Days since 1970-01-01 of a proleptic Gregorian date of the years 0 to 9999 (Howard Hinnant's
-/// algorithm, counted from 400 years earlier so that it stays in `u32`: smaller in wasm than
-/// `i64` with `div_euclid`).
+/// algorithm, counted from 400 years earlier so that it stays in `u32`: 14 B gzip of wasm less
+/// than `i64` with `div_euclid`).
 fn days_from_civil(year: u32, month: u32, day: u32) -> i64 {
     let year = year + 400 - u32::from(month <= 2);
     let (era, year_of_era) = (year / 400, year % 400);
