@@ -313,6 +313,24 @@ pub fn js_name(wire: &str) -> String {
     out
 }
 
+/// Whether `s` has a character that `char::is_whitespace` accepts or, with `controls`, one that
+/// `char::is_control` accepts, matched on the last bytes read: a window that ends a character's
+/// encoding holds only that character.
+pub fn has_space(s: &str, controls: bool) -> bool {
+    let mut w = 0u32;
+    for &c in s.as_bytes() {
+        w = w << 8 | u32::from(c);
+        let hit = matches!(c, 0x09..=0x0D | b' ')
+            || matches!(w & 0xFFFF, 0xC285 | 0xC2A0)
+            || matches!(w & 0xFF_FFFF, 0xE1_9A80 | 0xE2_8080..=0xE2_808A | 0xE2_80A8 | 0xE2_80A9 | 0xE2_80AF | 0xE2_819F | 0xE3_8080)
+            || (controls && (c < 0x20 || c == 0x7F || matches!(w & 0xFFFF, 0xC280..=0xC29F)));
+        if hit {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,5 +425,13 @@ mod tests {
         assert_eq!(quoted, alloc::format!("\"{}…\" (5000 characters)", "é".repeat(QUOTED_CHARS)));
         assert_eq!(shortened("short", 10), "short");
         assert_eq!(shortened("abcdef", 3), "abc… (6 characters)");
+    }
+    #[test]
+    fn has_space_agrees_with_char_methods() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = alloc::format!("a{c}b");
+            assert_eq!(has_space(&text, false), c.is_whitespace(), "{c:?}");
+            assert_eq!(has_space(&text, true), c.is_whitespace() || c.is_control(), "{c:?}");
+        }
     }
 }

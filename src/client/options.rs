@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 
 use super::call::Call;
 use crate::model::{Entry, Operation, Problem, Spelling};
-use crate::text::{digits, find_any, push_quoted, split_at_scheme, split_each};
+use crate::text::{digits, find_any, has_space, push_quoted, split_at_scheme, split_each};
 use crate::wire::{encode_body, HttpRequest, Retry, AUTHORIZATION};
 
 /// The API version this crate is written against, sent as `Clerk-API-Version`.
@@ -117,7 +117,7 @@ fn api_url_problem(url: &str) -> Option<String> {
     let has_credentials = authority.bytes().any(|b| b == b'@');
     if has_credentials {
         rest_of_message.push_str("must not contain credentials");
-    } else if url.contains(|c: char| c.is_whitespace() || c.is_control()) || rest.bytes().any(|b| b == b'?' || b == b'#') {
+    } else if has_space(url, true) || rest.bytes().any(|b| b == b'?' || b == b'#') {
         rest_of_message.push_str("must be a plain URL with no spaces, query or fragment");
     } else if host.is_empty() {
         rest_of_message.push_str("must be an absolute URL");

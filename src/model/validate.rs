@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use super::descriptor::{Entry, Field, Kind, Operation, Rule, Value};
 use super::patch::Patch;
-use crate::text::{cut, digits, js_name, push_quoted, push_u64, shortened, split_at_scheme, split_byte, find_any, find_byte, NAME_CHARS};
+use crate::text::{cut, digits, js_name, push_quoted, push_u64, shortened, split_at_scheme, split_byte, find_any, find_byte, has_space, NAME_CHARS};
 
 /// One thing wrong with the params of a call: which param (in the caller's spelling) and what
 /// is wrong with it, with the fix.
@@ -235,142 +235,121 @@ pub fn kind_phrase(kind: Kind) -> &'static str {
     }
 }
 
-fn with_value(rest: &str, value: &str) -> String {
-    let mut rest = String::from(rest);
-    rest.push_str("; got ");
-    push_quoted(&mut rest, value);
-    rest
-}
-
-fn with_value_and_fix(rest: &str, value: &str, fix: &str) -> String {
-    let mut out = with_value(rest, value);
-    out.push_str(" (use ");
-    push_quoted(&mut out, fix);
-    out.push(')');
-    out
-}
-
-/// The problem with one string under `rule`, as the end of a sentence about the param.
+/// The problem with one string under `rule`, as the end of a sentence about the param: what the
+/// rule asks, `; got` and the value, and a fix when one is sure. One builder for every rule's
+/// message, rather than one per rule.
 fn check_string(rule: Rule, s: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut fix = None;
     match rule {
-        Rule::Any => None,
+        Rule::Any => return None,
         Rule::OneOf(allowed) => {
             if allowed.contains(&s) {
                 return None;
             }
-            let mut rest = String::from("must be one of ");
+            out.push_str("must be one of ");
             for (i, choice) in allowed.iter().enumerate() {
                 if i > 0 {
-                    rest.push_str(", ");
+                    out.push_str(", ");
                 }
-                push_quoted(&mut rest, choice);
+                push_quoted(&mut out, choice);
             }
-            Some(with_value(&rest, s))
         }
         Rule::CountryCodes => {
             let b = s.as_bytes();
             if b.len() == 2 && b.iter().all(u8::is_ascii_uppercase) {
                 return None;
             }
-            let rest = "must be an ISO 3166-1 alpha-2 country code in capitals, like \"US\"";
             if b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic) {
-                Some(with_value_and_fix(rest, s, &s.to_ascii_uppercase()))
-            } else {
-                Some(with_value(rest, s))
+                fix = Some(s.to_ascii_uppercase());
             }
+            out.push_str("must be an ISO 3166-1 alpha-2 country code in capitals, like \"US\"");
         }
         Rule::EmailLocalPart => {
             if let Some(at) = find_byte(s, b'@') {
-                let rest = "must be only the local part of the address, like \"foo\" for foo@example.com";
-                return Some(with_value_and_fix(rest, s, s.get(..at).unwrap_or(s)));
-            }
-            // Non-ASCII letters are left for the server to judge.
-            if s.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
+                fix = Some(String::from(s.get(..at).unwrap_or(s)));
+                out.push_str("must be only the local part of the address, like \"foo\" for foo@example.com");
+            } else if s.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
+                // Non-ASCII letters are left for the server to judge.
                 return None;
+            } else {
+                out.push_str("may contain only letters and digits");
             }
-            Some(with_value("may contain only letters and digits", s))
         }
         Rule::EmailOrEmpty => {
-            let ok = s.is_empty()
-                || (!s.contains(char::is_whitespace)
-                    && s.bytes().rposition(|b| b == b'@').is_some_and(|at| at > 0 && at + 1 < s.len()));
-            if ok {
+            if s.is_empty()
+                || (!has_space(s, false) && s.bytes().rposition(|b| b == b'@').is_some_and(|at| at > 0 && at + 1 < s.len()))
+            {
                 return None;
             }
-            Some(with_value("must be an email address like \"support@example.com\", or \"\" to clear it", s))
+            out.push_str("must be an email address like \"support@example.com\", or \"\" to clear it");
         }
-        Rule::AbsoluteUrl => url_problem(s),
-        Rule::Origin => origin_problem(s),
+        Rule::AbsoluteUrl => {
+            if !has_space(s, true) {
+                match split_scheme(s) {
+                    Some((scheme, rest)) => {
+                        let http = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+                        if http && !rest.is_empty() && find_any(rest, b"/?#") != Some(0) {
+                            return None;
+                        }
+                    }
+                    None if split_at_scheme(s).is_none() && !s.is_empty() => {
+                        let mut with_scheme = String::from("https://");
+                        with_scheme.push_str(s);
+                        fix = Some(with_scheme);
+                    }
+                    None => {}
+                }
+            }
+            out.push_str("must be an absolute http(s) URL like \"https://www.example.com\"");
+        }
+        Rule::Origin => {
+            if let Some((scheme, rest)) = split_scheme(s) {
+                // The value up to its path, query or fragment is the fix when that is an origin.
+                let end = find_any(rest, b"/?#").unwrap_or(rest.len());
+                if is_authority(rest.get(..end).unwrap_or_default()) {
+                    if end == rest.len() {
+                        return None;
+                    }
+                    fix = Some(String::from(s.get(..scheme.len() + 3 + end).unwrap_or(s)));
+                }
+            }
+            out.push_str("must be an origin (scheme://host[:port], no path) like \"https://example.com\"");
+        }
     }
+    out.push_str("; got ");
+    push_quoted(&mut out, s);
+    if let Some(fix) = fix {
+        out.push_str(" (use ");
+        push_quoted(&mut out, &fix);
+        out.push(')');
+    }
+    Some(out)
 }
 
 /// `scheme` and `rest` of `scheme://rest`, when the scheme is well formed.
 fn split_scheme(s: &str) -> Option<(&str, &str)> {
     let (scheme, rest) = split_at_scheme(s)?;
-    let mut chars = scheme.chars();
-    let first_is_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    let ok = first_is_letter && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let b = scheme.as_bytes();
+    let ok = b.first().is_some_and(u8::is_ascii_alphabetic)
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
     ok.then_some((scheme, rest))
 }
 
-fn url_problem(s: &str) -> Option<String> {
-    const RULE: &str = "must be an absolute http(s) URL like \"https://www.example.com\"";
-    if s.contains(|c: char| c.is_whitespace() || c.is_control()) {
-        return Some(with_value(RULE, s));
-    }
-    let Some((scheme, rest)) = split_scheme(s) else {
-        if split_at_scheme(s).is_some() || s.is_empty() {
-            return Some(with_value(RULE, s));
-        }
-        let mut fix = String::from("https://");
-        fix.push_str(s);
-        return Some(with_value_and_fix(RULE, s, &fix));
-    };
-    let http = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
-    let host_end = find_any(rest, b"/?#").unwrap_or(rest.len());
-    if !http || host_end == 0 {
-        return Some(with_value(RULE, s));
-    }
-    None
-}
-
-fn origin_problem(s: &str) -> Option<String> {
-    const RULE: &str = "must be an origin (scheme://host[:port], no path) like \"https://example.com\"";
-    let invalid = || Some(with_value(RULE, s));
-    let Some((scheme, rest)) = split_scheme(s) else { return invalid() };
-    if let Some(cut) = find_any(rest, b"/?#") {
-        let fix = s.get(..scheme.len() + 3 + cut).unwrap_or(s);
-        if cut > 0 && origin_problem(fix).is_none() {
-            return Some(with_value_and_fix(RULE, s, fix));
-        }
-        return invalid();
-    }
-    let (host, port) = match rest.strip_prefix('[') {
-        Some(v6) => {
-            let Some((inner, after)) = split_byte(v6, b']') else { return invalid() };
-            match (after, after.strip_prefix(':')) {
-                ("", _) => (inner, None),
-                (_, Some(port)) => (inner, Some(port)),
-                _ => return invalid(),
-            }
-        }
-        None => match split_byte(rest, b':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (rest, None),
+/// Whether the text after `scheme://` is `host[:port]` and nothing else (`[v6]` for an IPv6 host).
+fn is_authority(authority: &str) -> bool {
+    let (host, after) = match authority.strip_prefix('[') {
+        Some(v6) => match split_byte(v6, b']') {
+            Some(parts) => parts,
+            None => return false,
         },
+        None => {
+            let colon = find_byte(authority, b':').unwrap_or(authority.len());
+            (authority.get(..colon).unwrap_or_default(), authority.get(colon..).unwrap_or_default())
+        }
     };
-    let host_ok = !host.is_empty()
-        && !host.chars().any(|c| c.is_whitespace() || c.is_control() || c == '@' || c == '\\');
-    let port_ok = port.map_or(true, |p| {
-        (1..=5).contains(&p.len())
-            && p.bytes().all(|b| b.is_ascii_digit())
-            && digits(p).is_some_and(|n| n <= 65535)
-    });
-    if host_ok && port_ok {
-        None
-    } else {
-        invalid()
-    }
+    let port_ok = after.is_empty() || after.strip_prefix(':').is_some_and(|p| p.len() <= 5 && digits(p).is_some_and(|n| n <= 65535));
+    port_ok && !host.is_empty() && !has_space(host, true) && find_any(host, b"@\\").is_none()
 }
 
 fn check_country_list(param: &str, items: &[String], problems: &mut Vec<Problem>) {
