@@ -33,6 +33,7 @@ pub fn split_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
 }
 
 /// The pieces of `s` between the `byte`s (ASCII), as `str::split` gives them.
+#[cfg_attr(not(feature = "npm"), allow(dead_code))]
 pub fn split_each(s: &str, byte: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     core::iter::from_fn(move || {

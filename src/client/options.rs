@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 
 use super::call::Call;
 use crate::model::{Entry, Operation, Problem, Spelling};
-use crate::text::{digits, find_any, has_space, push_quoted, split_at_scheme, split_each};
+use crate::text::{find_any, find_byte, has_space, push_quoted, split_at_scheme};
 use crate::wire::{encode_body, HttpRequest, Retry, AUTHORIZATION};
 
 /// The API version this crate is written against, sent as `Clerk-API-Version`.
@@ -50,36 +50,45 @@ impl Options {
 
     /// Every problem with these options, named in the caller's spelling.
     pub fn problems(&self, spelling: Spelling) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        let mut refuse = |wire: &str, rest: &str| problems.push(Problem::new(spelling.name(wire), rest));
-
-        if self.secret_key.is_empty() {
-            refuse("secret_key", "is missing; pass the secret key from the Clerk Dashboard (API keys)");
-        } else if !self.secret_key.bytes().all(|b| (b'!'..=b'~').contains(&b)) {
-            refuse(
+        // The options' rules as rows (param, fixed message) looped once, with what each refuses
+        // in a row of flags, rather than a call per rule.
+        const ROWS: [(&str, &str); 8] = [
+            ("secret_key", "is missing; pass the secret key from the Clerk Dashboard (API keys)"),
+            (
                 "secret_key",
                 "contains whitespace, a control character or a character an HTTP header cannot carry; copy the key again from the Clerk Dashboard",
-            );
-        }
-        if let Some(rest) = api_url_problem(&self.api_url) {
-            refuse("api_url", &rest);
-        }
-        if !is_api_version(&self.api_version) {
-            let mut rest = String::from("must be a date like \"2026-05-12\"; got ");
-            push_quoted(&mut rest, &self.api_version);
-            refuse("api_version", &rest);
-        }
-        if self.user_agent.is_empty() || !self.user_agent.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-            refuse("user_agent", "must be non-empty printable ASCII with no line breaks or control characters");
-        }
-        if !(1..=MAX_TIMER_MS).contains(&self.timeout_ms) {
-            refuse("timeout_ms", "must be a whole number of milliseconds from 1 to 2147483647");
-        }
-        if !(1..=10).contains(&self.retry.max_attempts) {
-            refuse("retry.max_attempts", "must be a whole number from 1 to 10 (1 turns retries off)");
-        }
-        if self.retry.max_delay_ms > MAX_TIMER_MS || self.retry.base_delay_ms > MAX_TIMER_MS {
-            refuse("retry.max_delay_ms", "must be a whole number of milliseconds from 0 to 2147483647");
+            ),
+            ("api_url", ""),
+            ("api_version", ""),
+            ("user_agent", "must be non-empty printable ASCII with no line breaks or control characters"),
+            ("timeout_ms", "must be a whole number of milliseconds from 1 to 2147483647"),
+            ("retry.max_attempts", "must be a whole number from 1 to 10 (1 turns retries off)"),
+            ("retry.max_delay_ms", "must be a whole number of milliseconds from 0 to 2147483647"),
+        ];
+        let printable = |s: &str, first: u8| s.bytes().all(|b| (first..=b'~').contains(&b));
+        let url = api_url_problem(&self.api_url);
+        let mut version = String::from("must be a date like \"2026-05-12\"; got ");
+        push_quoted(&mut version, &self.api_version);
+        let refused = [
+            self.secret_key.is_empty(),
+            !self.secret_key.is_empty() && !printable(&self.secret_key, b'!'),
+            url.is_some(),
+            !is_api_version(&self.api_version),
+            self.user_agent.is_empty() || !printable(&self.user_agent, b' '),
+            !(1..=MAX_TIMER_MS).contains(&self.timeout_ms),
+            !(1..=10).contains(&self.retry.max_attempts),
+            self.retry.max_delay_ms > MAX_TIMER_MS || self.retry.base_delay_ms > MAX_TIMER_MS,
+        ];
+        let mut problems = Vec::new();
+        for (i, (wire, rest)) in ROWS.iter().enumerate() {
+            if refused[i] {
+                let rest = match i {
+                    2 => url.as_deref().unwrap_or_default(),
+                    3 => &version,
+                    _ => rest,
+                };
+                problems.push(Problem::new(spelling.name(wire), rest));
+            }
         }
         problems
     }
@@ -98,40 +107,53 @@ fn is_api_version(version: &str) -> bool {
 /// by RFC 6761), `[::1]`, or an IPv4 literal in 127.0.0.0/8. Names that merely start with `127.`
 /// (`127.0.0.1.example.com`) are not.
 fn is_loopback(host: &str) -> bool {
-    let mut octets = split_each(host, b'.');
-    let ipv4_loopback = octets.next() == Some("127")
-        && octets.by_ref().take(3).filter(|o| o.len() <= 3 && digits(o).is_some_and(|n| n <= 255)).count() == 3
-        && octets.next().is_none();
-    let lower = host.to_ascii_lowercase();
-    lower == "localhost" || lower.ends_with(".localhost") || host == "[::1]" || ipv4_loopback
+    let b = host.as_bytes();
+    let localhost = match b.len().checked_sub(9) {
+        Some(i) => b[i..].eq_ignore_ascii_case(b"localhost") && (i == 0 || b[i - 1] == b'.'),
+        None => false,
+    };
+    // Four dotted octets of one to three digits, each at most 255, the first 127: a byte loop
+    // rather than splitting into an iterator.
+    let (mut ipv4, mut octets, mut digits, mut value) = (host.starts_with("127."), 0, 0, 0u32);
+    for i in 0..=b.len() {
+        let c = b.get(i).copied().unwrap_or(b'.');
+        if c == b'.' {
+            ipv4 &= digits > 0 && value <= 255;
+            (octets, digits, value) = (octets + 1, 0, 0);
+        } else if c.is_ascii_digit() && digits < 3 {
+            (digits, value) = (digits + 1, value * 10 + u32::from(c - b'0'));
+        } else {
+            ipv4 = false;
+        }
+    }
+    localhost || host == "[::1]" || (ipv4 && octets == 4)
 }
 
 fn api_url_problem(url: &str) -> Option<String> {
-    let fix = "; use https://api.clerk.com, or http:// only for a loopback host such as 127.0.0.1";
     let (scheme, rest) = split_at_scheme(url).unwrap_or(("", url));
     let authority = rest.get(..find_any(rest, b"/?#").unwrap_or(rest.len())).unwrap_or_default();
     let colon = authority.bytes().rposition(|b| b == b':').unwrap_or(authority.len());
     let (host, port) = (authority.get(..colon).unwrap_or_default(), authority.get(colon + 1..).unwrap_or_default());
     let host = if port.bytes().all(|b| b.is_ascii_digit()) && !host.ends_with(':') { host } else { authority };
-    let mut rest_of_message = String::new();
-    let has_credentials = authority.bytes().any(|b| b == b'@');
-    if has_credentials {
-        rest_of_message.push_str("must not contain credentials");
-    } else if has_space(url, true) || rest.bytes().any(|b| b == b'?' || b == b'#') {
-        rest_of_message.push_str("must be a plain URL with no spaces, query or fragment");
+    let has_credentials = find_byte(authority, b'@').is_some();
+    let rule = if has_credentials {
+        "must not contain credentials"
+    } else if has_space(url, true) || find_any(rest, b"?#").is_some() {
+        "must be a plain URL with no spaces, query or fragment"
     } else if host.is_empty() {
-        rest_of_message.push_str("must be an absolute URL");
+        "must be an absolute URL"
     } else if scheme.eq_ignore_ascii_case("https") || (scheme.eq_ignore_ascii_case("http") && is_loopback(host)) {
         return None;
     } else {
-        rest_of_message.push_str("must use https");
-    }
+        "must use https"
+    };
+    let mut out = String::from(rule);
     if !has_credentials {
-        rest_of_message.push_str("; got ");
-        push_quoted(&mut rest_of_message, url);
+        out.push_str("; got ");
+        push_quoted(&mut out, url);
     }
-    rest_of_message.push_str(fix);
-    Some(rest_of_message)
+    out.push_str("; use https://api.clerk.com, or http:// only for a loopback host such as 127.0.0.1");
+    Some(out)
 }
 
 impl core::fmt::Debug for Options {
