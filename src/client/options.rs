@@ -108,25 +108,22 @@ fn is_api_version(version: &str) -> bool {
 /// (`127.0.0.1.example.com`) are not.
 fn is_loopback(host: &str) -> bool {
     let b = host.as_bytes();
-    let localhost = match b.len().checked_sub(9) {
-        Some(i) => b[i..].eq_ignore_ascii_case(b"localhost") && (i == 0 || b[i - 1] == b'.'),
-        None => false,
-    };
-    // Four dotted octets of one to three digits, each at most 255, the first 127: a byte loop
-    // rather than splitting into an iterator.
-    let (mut ipv4, mut octets, mut digits, mut value) = (host.starts_with("127."), 0, 0, 0u32);
-    for i in 0..=b.len() {
-        let c = b.get(i).copied().unwrap_or(b'.');
+    let localhost = b.len().checked_sub(9).is_some_and(|i| {
+        host.get(i..).is_some_and(|end| end.eq_ignore_ascii_case("localhost")) && (i == 0 || b.get(i - 1) == Some(&b'.'))
+    });
+    // Four dotted octets of one to three digits, each at most 255, the first 127: one pass over
+    // the bytes rather than an iterator of pieces (0.2 KB less wasm).
+    let (mut ipv4, mut dots, mut digits, mut value) = (host.starts_with("127."), 0, 0, 0u32);
+    for &c in b {
         if c == b'.' {
-            ipv4 &= digits > 0 && value <= 255;
-            (octets, digits, value) = (octets + 1, 0, 0);
-        } else if c.is_ascii_digit() && digits < 3 {
-            (digits, value) = (digits + 1, value * 10 + u32::from(c - b'0'));
+            ipv4 &= digits > 0;
+            (dots, digits, value) = (dots + 1, 0, 0);
         } else {
-            ipv4 = false;
+            (digits, value) = (digits + 1, value.wrapping_mul(10).wrapping_add(u32::from(c.wrapping_sub(b'0'))));
+            ipv4 &= c.is_ascii_digit() && digits <= 3 && value <= 255;
         }
     }
-    localhost || host == "[::1]" || (ipv4 && octets == 4)
+    localhost || host == "[::1]" || (ipv4 && dots == 3 && digits > 0)
 }
 
 fn api_url_problem(url: &str) -> Option<String> {
