@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use super::descriptor::{Entry, Field, Kind, Operation, Rule, Value};
 use super::patch::Patch;
-use crate::text::{cut, digits, js_name, push_quoted, push_u64, shortened, split_at_scheme, split_byte, find_any, find_byte, has_space, NAME_CHARS};
+use crate::text::{digits, js_name, push_quoted, push_shortened, push_u64, split_at_scheme, split_byte, find_any, find_byte, has_space, NAME_CHARS};
 
 /// One thing wrong with the params of a call: which param (in the caller's spelling) and what
 /// is wrong with it, with the fix.
@@ -65,13 +65,12 @@ impl Problem {
 
     /// A problem whose message is `` `param` `` followed by `rest`. A param that is a caller's
     /// key of any length is cut to 100 characters in both.
-    pub fn new(mut param: String, rest: &str) -> Problem {
-        if cut(&param, NAME_CHARS).1 {
-            param = shortened(&param, NAME_CHARS);
-        }
-        let mut message = String::with_capacity(param.len() + rest.len() + 3);
-        message.push('`');
-        message.push_str(&param);
+    pub fn new(param: String, rest: &str) -> Problem {
+        // The param is written once, cut, into the message and copied from there (56 B gzip
+        // less wasm than cutting it apart).
+        let mut message = String::from("`");
+        push_shortened(&mut message, &param, NAME_CHARS);
+        let param = String::from(message.get(1..).unwrap_or_default());
         message.push_str("` ");
         message.push_str(rest);
         Problem { param, message }
