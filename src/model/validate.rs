@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use super::descriptor::{Entry, Field, Kind, Operation, Rule, Value};
 use super::patch::Patch;
-use crate::text::{digits, js_name, push_quoted, push_shortened, push_u64, split_at_scheme, split_byte, find_any, find_byte, has_space, NAME_CHARS};
+use crate::text::{digits, is_js_name, js_name, push_quoted, push_shortened, push_u64, split_at_scheme, split_byte, find_any, find_byte, has_space, NAME_CHARS};
 
 /// One thing wrong with the params of a call: which param (in the caller's spelling) and what
 /// is wrong with it, with the fix.
@@ -113,19 +113,20 @@ pub fn refused_null(field: &Field, param: String) -> Problem {
     Problem::new(param, &rest)
 }
 
-/// The Levenshtein distance between two names (one row, no indexing).
-fn distance(a: &str, b: &str) -> usize {
-    // By bytes, ignoring ASCII case: the names are ASCII, and a non-ASCII key is no typo of one.
-    let b = b.as_bytes();
-    let mut row: Vec<usize> = Vec::with_capacity(b.len());
-    while row.len() < b.len() {
-        row.push(row.len() + 1);
+/// The Levenshtein distance between a key of at most [`NAME_CHARS`] bytes and a name (one row,
+/// no indexing), by bytes, ignoring ASCII case: the names are ASCII, and a non-ASCII key is no
+/// typo of one. The row is the key's, so it fits an array on the stack, where a `Vec` of the
+/// name's length brought its own growth path.
+fn distance(key: &str, name: &str) -> usize {
+    let mut row = [0usize; NAME_CHARS];
+    for (j, cell) in row.iter_mut().enumerate() {
+        *cell = j + 1;
     }
-    let mut last = b.len();
-    for (i, ca) in a.bytes().enumerate() {
+    let mut last = key.len();
+    for (i, cb) in name.bytes().enumerate() {
         let (mut diagonal, mut left) = (i, i + 1);
-        for (cb, cell) in b.iter().zip(row.iter_mut()) {
-            let value = (*cell + 1).min(left + 1).min(diagonal + usize::from(!ca.eq_ignore_ascii_case(cb)));
+        for (ca, cell) in key.bytes().zip(row.iter_mut()) {
+            let value = (*cell + 1).min(left + 1).min(diagonal + usize::from(!ca.eq_ignore_ascii_case(&cb)));
             diagonal = *cell;
             *cell = value;
             left = value;
@@ -149,13 +150,12 @@ pub fn unknown_section(key: &str, valid: &[String]) -> Problem {
 
 /// `key` followed by `rest` and the nearest valid name, or the list of valid ones.
 fn unknown(key: &str, valid: &[String], mut rest: String) -> Problem {
-    let camel = js_name(key);
     // A key longer than any name is no typo of one (and would make the distance slow).
     let comparable = key.len() <= NAME_CHARS;
     // A loop rather than `map` and `min_by_key`: 0.3 KB less wasm. The first nearest wins.
     let mut nearest: Option<(usize, &String)> = None;
     for candidate in valid.iter().filter(|_| comparable) {
-        let d = if camel == *candidate { 0 } else { distance(key, candidate) };
+        let d = if is_js_name(key, candidate) { 0 } else { distance(key, candidate) };
         if nearest.map_or(true, |(best, _)| d < best) {
             nearest = Some((d, candidate));
         }
