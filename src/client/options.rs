@@ -50,45 +50,36 @@ impl Options {
 
     /// Every problem with these options, named in the caller's spelling.
     pub fn problems(&self, spelling: Spelling) -> Vec<Problem> {
-        // The options' rules as rows (param, fixed message) looped once, with what each refuses
-        // in a row of flags, rather than a call per rule.
-        const ROWS: [(&str, &str); 8] = [
-            ("secret_key", "is missing; pass the secret key from the Clerk Dashboard (API keys)"),
-            (
+        let mut problems = Vec::new();
+        let mut refuse = |wire: &str, rest: &str| problems.push(Problem::new(spelling.name(wire), rest));
+
+        if self.secret_key.is_empty() {
+            refuse("secret_key", "is missing; pass the secret key from the Clerk Dashboard (API keys)");
+        } else if !self.secret_key.bytes().all(|b| (b'!'..=b'~').contains(&b)) {
+            refuse(
                 "secret_key",
                 "contains whitespace, a control character or a character an HTTP header cannot carry; copy the key again from the Clerk Dashboard",
-            ),
-            ("api_url", ""),
-            ("api_version", ""),
-            ("user_agent", "must be non-empty printable ASCII with no line breaks or control characters"),
-            ("timeout_ms", "must be a whole number of milliseconds from 1 to 2147483647"),
-            ("retry.max_attempts", "must be a whole number from 1 to 10 (1 turns retries off)"),
-            ("retry.max_delay_ms", "must be a whole number of milliseconds from 0 to 2147483647"),
-        ];
-        let printable = |s: &str, first: u8| s.bytes().all(|b| (first..=b'~').contains(&b));
-        let url = api_url_problem(&self.api_url);
-        let mut version = String::from("must be a date like \"2026-05-12\"; got ");
-        push_quoted(&mut version, &self.api_version);
-        let refused = [
-            self.secret_key.is_empty(),
-            !self.secret_key.is_empty() && !printable(&self.secret_key, b'!'),
-            url.is_some(),
-            !is_api_version(&self.api_version),
-            self.user_agent.is_empty() || !printable(&self.user_agent, b' '),
-            !(1..=MAX_TIMER_MS).contains(&self.timeout_ms),
-            !(1..=10).contains(&self.retry.max_attempts),
-            self.retry.max_delay_ms > MAX_TIMER_MS || self.retry.base_delay_ms > MAX_TIMER_MS,
-        ];
-        let mut problems = Vec::new();
-        for (i, (wire, rest)) in ROWS.iter().enumerate() {
-            if refused[i] {
-                let rest = match i {
-                    2 => url.as_deref().unwrap_or_default(),
-                    3 => &version,
-                    _ => rest,
-                };
-                problems.push(Problem::new(spelling.name(wire), rest));
-            }
+            );
+        }
+        if let Some(rest) = api_url_problem(&self.api_url) {
+            refuse("api_url", &rest);
+        }
+        if !is_api_version(&self.api_version) {
+            let mut rest = String::from("must be a date like \"2026-05-12\"; got ");
+            push_quoted(&mut rest, &self.api_version);
+            refuse("api_version", &rest);
+        }
+        if self.user_agent.is_empty() || !self.user_agent.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            refuse("user_agent", "must be non-empty printable ASCII with no line breaks or control characters");
+        }
+        if !(1..=MAX_TIMER_MS).contains(&self.timeout_ms) {
+            refuse("timeout_ms", "must be a whole number of milliseconds from 1 to 2147483647");
+        }
+        if !(1..=10).contains(&self.retry.max_attempts) {
+            refuse("retry.max_attempts", "must be a whole number from 1 to 10 (1 turns retries off)");
+        }
+        if self.retry.max_delay_ms > MAX_TIMER_MS || self.retry.base_delay_ms > MAX_TIMER_MS {
+            refuse("retry.max_delay_ms", "must be a whole number of milliseconds from 0 to 2147483647");
         }
         problems
     }
