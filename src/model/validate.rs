@@ -107,10 +107,12 @@ pub fn validate(operation: &Operation, entries: &[Entry], spelling: Spelling) ->
 
 /// The problem with `null` for a field that cannot be null.
 pub fn refused_null(field: &Field, param: String) -> Problem {
-    let keep = if field.kind == Kind::StringList { "list" } else { "value" };
-    let mut rest = String::from("cannot be null; leave it out to keep the current ");
-    rest.push_str(keep);
-    Problem::new(param, &rest)
+    let rest = if field.kind == Kind::StringList {
+        "cannot be null; leave it out to keep the current list"
+    } else {
+        "cannot be null; leave it out to keep the current value"
+    };
+    Problem::new(param, rest)
 }
 
 /// The Levenshtein distance between a key of at most [`NAME_CHARS`] bytes and a name (one row,
@@ -290,14 +292,15 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
         }
         Rule::AbsoluteUrl => {
             if !has_space(s, true) {
-                match split_scheme(s) {
+                // `http` and `https` are well-formed schemes: no need to check the scheme first.
+                match split_at_scheme(s) {
                     Some((scheme, rest)) => {
                         let http = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
-                        if http && !rest.is_empty() && find_any(rest, b"/?#") != Some(0) {
+                        if http && rest.bytes().next().is_some_and(|b| !matches!(b, b'/' | b'?' | b'#')) {
                             return None;
                         }
                     }
-                    None if split_at_scheme(s).is_none() && !s.is_empty() => {
+                    None if !s.is_empty() => {
                         let mut with_scheme = String::from("https://");
                         with_scheme.push_str(s);
                         fix = Some(with_scheme);
