@@ -126,7 +126,7 @@ fn api_url_problem(url: &str) -> Option<String> {
     let has_credentials = find_byte(authority, b'@').is_some();
     let rule = if has_credentials {
         "must not contain credentials"
-    } else if has_space(url, true) || find_any(rest, b"?#").is_some() {
+    } else if has_space(url, true) || rest.bytes().any(|b| b == b'?' || b == b'#') {
         "must be a plain URL with no spaces, query or fragment"
     } else if host.is_empty() {
         "must be an absolute URL"

@@ -356,7 +356,7 @@ fn is_authority(authority: &str) -> bool {
         }
     };
     let port_ok = after.is_empty() || after.strip_prefix(':').is_some_and(|p| p.len() <= 5 && digits(p).is_some_and(|n| n <= 65535));
-    port_ok && !host.is_empty() && !has_space(host, true) && find_any(host, b"@\\").is_none()
+    port_ok && !host.is_empty() && !has_space(host, true) && !host.bytes().any(|b| b == b'@' || b == b'\\')
 }
 
 fn check_country_list(param: &str, items: &[String], problems: &mut Vec<Problem>) {
