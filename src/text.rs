@@ -332,6 +332,17 @@ pub fn has_space(s: &str, controls: bool) -> bool {
     false
 }
 
+/// `scheme://rest` as its scheme (`None` without `://`), the authority (the start of `rest` up
+/// to a `/`, `?` or `#`) and `rest` (the whole text without a scheme): the one reading of a URL
+/// that the URL and origin rules and the client's `apiUrl` share.
+pub fn split_url(s: &str) -> (Option<&str>, &str, &str) {
+    let (scheme, rest) = match split_at_scheme(s) {
+        Some((scheme, rest)) => (Some(scheme), rest),
+        None => (None, s),
+    };
+    (scheme, rest.get(..find_any(rest, b"/?#").unwrap_or(rest.len())).unwrap_or_default(), rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 
 use super::call::Call;
 use crate::model::{Entry, Operation, Problem, Spelling};
-use crate::text::{find_any, find_byte, has_space, push_quoted, split_at_scheme};
+use crate::text::{find_byte, has_space, push_quoted, split_url};
 use crate::wire::{encode_body, HttpRequest, Retry, AUTHORIZATION};
 
 /// The API version this crate is written against, sent as `Clerk-API-Version`.
@@ -118,8 +118,8 @@ fn is_loopback(host: &str) -> bool {
 }
 
 fn api_url_problem(url: &str) -> Option<String> {
-    let (scheme, rest) = split_at_scheme(url).unwrap_or(("", url));
-    let authority = rest.get(..find_any(rest, b"/?#").unwrap_or(rest.len())).unwrap_or_default();
+    let (scheme, authority, rest) = split_url(url);
+    let scheme = scheme.unwrap_or_default();
     let colon = authority.bytes().rposition(|b| b == b':').unwrap_or(authority.len());
     let (host, port) = (authority.get(..colon).unwrap_or_default(), authority.get(colon + 1..).unwrap_or_default());
     let host = if port.bytes().all(|b| b.is_ascii_digit()) && !host.ends_with(':') { host } else { authority };

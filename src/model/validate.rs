@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use super::descriptor::{Entry, Field, Kind, Operation, Rule, Value};
 use super::patch::Patch;
-use crate::text::{digits, is_js_name, js_name, push_quoted, push_shortened, push_u64, split_at_scheme, split_byte, find_any, find_byte, has_space, NAME_CHARS};
+use crate::text::{digits, is_js_name, js_name, push_quoted, push_shortened, push_u64, split_byte, find_byte, has_space, split_url, NAME_CHARS};
 
 /// One thing wrong with the params of a call: which param (in the caller's spelling) and what
 /// is wrong with it, with the fix.
@@ -291,34 +291,34 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
             out.push_str("must be an email address like \"support@example.com\", or \"\" to clear it");
         }
         Rule::AbsoluteUrl => {
-            if !has_space(s, true) {
+            match split_url(s) {
                 // `http` and `https` are well-formed schemes: no need to check the scheme first.
-                match split_at_scheme(s) {
-                    Some((scheme, rest)) => {
-                        let http = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
-                        if http && rest.bytes().next().is_some_and(|b| !matches!(b, b'/' | b'?' | b'#')) {
-                            return None;
-                        }
+                (Some(scheme), authority, _) => {
+                    let http = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+                    if http && !authority.is_empty() && !has_space(s, true) {
+                        return None;
                     }
-                    None if !s.is_empty() => {
-                        let mut with_scheme = String::from("https://");
-                        with_scheme.push_str(s);
-                        fix = Some(with_scheme);
-                    }
-                    None => {}
                 }
+                (None, ..) if !s.is_empty() && !has_space(s, true) => {
+                    let mut with_scheme = String::from("https://");
+                    with_scheme.push_str(s);
+                    fix = Some(with_scheme);
+                }
+                (None, ..) => {}
             }
             out.push_str("must be an absolute http(s) URL like \"https://www.example.com\"");
         }
         Rule::Origin => {
-            if let Some((scheme, rest)) = split_scheme(s) {
+            if let (Some(scheme), authority, rest) = split_url(s) {
+                let b = scheme.as_bytes();
+                let scheme_ok = b.first().is_some_and(u8::is_ascii_alphabetic)
+                    && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
                 // The value up to its path, query or fragment is the fix when that is an origin.
-                let end = find_any(rest, b"/?#").unwrap_or(rest.len());
-                if is_authority(rest.get(..end).unwrap_or_default()) {
-                    if end == rest.len() {
+                if scheme_ok && is_authority(authority) {
+                    if authority.len() == rest.len() {
                         return None;
                     }
-                    fix = Some(String::from(s.get(..scheme.len() + 3 + end).unwrap_or(s)));
+                    fix = Some(String::from(s.get(..s.len() - rest.len() + authority.len()).unwrap_or(s)));
                 }
             }
             out.push_str("must be an origin (scheme://host[:port], no path) like \"https://example.com\"");
@@ -332,15 +332,6 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
         out.push(')');
     }
     Some(out)
-}
-
-/// `scheme` and `rest` of `scheme://rest`, when the scheme is well formed.
-fn split_scheme(s: &str) -> Option<(&str, &str)> {
-    let (scheme, rest) = split_at_scheme(s)?;
-    let b = scheme.as_bytes();
-    let ok = b.first().is_some_and(u8::is_ascii_alphabetic)
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
-    ok.then_some((scheme, rest))
 }
 
 /// Whether the text after `scheme://` is `host[:port]` and nothing else (`[v6]` for an IPv6 host).
