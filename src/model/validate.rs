@@ -193,7 +193,8 @@ pub fn check(field: &Field, param: &str, value: &Value, problems: &mut Vec<Probl
             problems.push(Problem::at(param, kind_phrase(field.kind)));
         }
         Value::Integer(n) if *n < 0 => {
-            let mut rest = String::from("must be a whole number from 0 to 9223372036854775807; got -");
+            let mut rest = String::from(kind_phrase(Kind::Integer));
+            rest.push_str("; got -");
             push_u64(&mut rest, n.unsigned_abs());
             problems.push(Problem::at(param, &rest));
         }
