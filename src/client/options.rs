@@ -166,7 +166,12 @@ impl Options {
 
     /// The URL of an operation: the API URL, `/v1` and the operation's path.
     pub fn url(&self, operation: &Operation) -> String {
-        let api_url = self.api_url.trim_end_matches('/');
+        // A byte loop rather than `trim_end_matches('/')`, which decodes characters from the end.
+        let mut end = self.api_url.len();
+        while end > 0 && self.api_url.as_bytes().get(end - 1) == Some(&b'/') {
+            end -= 1;
+        }
+        let api_url = self.api_url.get(..end).unwrap_or_default();
         let mut url = String::with_capacity(api_url.len() + 3 + operation.path.len());
         url.push_str(api_url);
         url.push_str("/v1");
