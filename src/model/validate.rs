@@ -251,7 +251,7 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
     match rule {
         Rule::Any => return None,
         Rule::OneOf(allowed) => {
-            if allowed.contains(&s) {
+            if allowed.iter().any(|choice| *choice == s) {
                 return None;
             }
             out.push_str("must be one of ");
