@@ -55,7 +55,7 @@ impl Options {
 
         if self.secret_key.is_empty() {
             refuse("secret_key", "is missing; pass the secret key from the Clerk Dashboard (API keys)");
-        } else if !self.secret_key.bytes().all(|b| (b'!'..=b'~').contains(&b)) {
+        } else if !self.secret_key.bytes().all(|b| matches!(b, b'!'..=b'~')) {
             refuse(
                 "secret_key",
                 "contains whitespace, a control character or a character an HTTP header cannot carry; copy the key again from the Clerk Dashboard",
@@ -69,13 +69,13 @@ impl Options {
             push_quoted(&mut rest, &self.api_version);
             refuse("api_version", &rest);
         }
-        if self.user_agent.is_empty() || !self.user_agent.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        if self.user_agent.is_empty() || !self.user_agent.bytes().all(|b| matches!(b, b' '..=b'~')) {
             refuse("user_agent", "must be non-empty printable ASCII with no line breaks or control characters");
         }
-        if !(1..=MAX_TIMER_MS).contains(&self.timeout_ms) {
+        if !matches!(self.timeout_ms, 1..=MAX_TIMER_MS) {
             refuse("timeout_ms", "must be a whole number of milliseconds from 1 to 2147483647");
         }
-        if !(1..=10).contains(&self.retry.max_attempts) {
+        if !matches!(self.retry.max_attempts, 1..=10) {
             refuse("retry.max_attempts", "must be a whole number from 1 to 10 (1 turns retries off)");
         }
         if self.retry.max_delay_ms > MAX_TIMER_MS || self.retry.base_delay_ms > MAX_TIMER_MS {
