@@ -55,7 +55,7 @@ impl Options {
 
         if self.secret_key.is_empty() {
             refuse("secret_key", "is missing; pass the secret key from the Clerk Dashboard (API keys)");
-        } else if !self.secret_key.bytes().all(|b| matches!(b, b'!'..=b'~')) {
+        } else if !self.secret_key.as_bytes().iter().all(|b| matches!(b, b'!'..=b'~')) {
             refuse(
                 "secret_key",
                 "contains whitespace, a control character or a character an HTTP header cannot carry; copy the key again from the Clerk Dashboard",
@@ -69,7 +69,7 @@ impl Options {
             push_quoted(&mut rest, &self.api_version);
             refuse("api_version", &rest);
         }
-        if self.user_agent.is_empty() || !self.user_agent.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        if self.user_agent.is_empty() || !self.user_agent.as_bytes().iter().all(|b| matches!(b, b' '..=b'~')) {
             refuse("user_agent", "must be non-empty printable ASCII with no line breaks or control characters");
         }
         if !matches!(self.timeout_ms, 1..=MAX_TIMER_MS) {
@@ -120,13 +120,13 @@ fn is_loopback(host: &str) -> bool {
 fn api_url_problem(url: &str) -> Option<String> {
     let (scheme, authority, rest) = split_url(url);
     let scheme = scheme.unwrap_or_default();
-    let colon = authority.bytes().rposition(|b| b == b':').unwrap_or(authority.len());
+    let colon = authority.as_bytes().iter().rposition(|b| *b == b':').unwrap_or(authority.len());
     let (host, port) = (authority.get(..colon).unwrap_or_default(), authority.get(colon + 1..).unwrap_or_default());
-    let host = if port.bytes().all(|b| b.is_ascii_digit()) && !host.ends_with(':') { host } else { authority };
+    let host = if port.as_bytes().iter().all(u8::is_ascii_digit) && !host.ends_with(':') { host } else { authority };
     let has_credentials = find_byte(authority, b'@').is_some();
     let rule = if has_credentials {
         "must not contain credentials"
-    } else if has_space(url, true) || rest.bytes().any(|b| b == b'?' || b == b'#') {
+    } else if has_space(url, true) || rest.as_bytes().iter().any(|b| matches!(b, b'?' | b'#')) {
         "must be a plain URL with no spaces, query or fragment"
     } else if host.is_empty() {
         "must be an absolute URL"

@@ -276,7 +276,7 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
             if let Some(at) = find_byte(s, b'@') {
                 fix = Some(String::from(s.get(..at).unwrap_or(s)));
                 out.push_str("must be only the local part of the address, like \"foo\" for foo@example.com");
-            } else if s.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
+            } else if s.as_bytes().iter().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
                 // Non-ASCII letters are left for the server to judge.
                 return None;
             } else {
@@ -285,7 +285,7 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
         }
         Rule::EmailOrEmpty => {
             if s.is_empty()
-                || (!has_space(s, false) && s.bytes().rposition(|b| b == b'@').is_some_and(|at| at > 0 && at + 1 < s.len()))
+                || (!has_space(s, false) && s.as_bytes().iter().rposition(|b| *b == b'@').is_some_and(|at| at > 0 && at + 1 < s.len()))
             {
                 return None;
             }
@@ -348,7 +348,7 @@ fn is_authority(authority: &str) -> bool {
         }
     };
     let port_ok = after.is_empty() || after.strip_prefix(':').is_some_and(|p| p.len() <= 5 && digits(p).is_some_and(|n| n <= 65535));
-    port_ok && !host.is_empty() && !has_space(host, true) && !host.bytes().any(|b| b == b'@' || b == b'\\')
+    port_ok && !host.is_empty() && !has_space(host, true) && !host.as_bytes().iter().any(|b| matches!(b, b'@' | b'\\'))
 }
 
 fn check_country_list(param: &str, items: &[String], problems: &mut Vec<Problem>) {
