@@ -100,7 +100,7 @@ fn is_api_version(version: &str) -> bool {
 fn is_loopback(host: &str) -> bool {
     let b = host.as_bytes();
     let localhost = b.len().checked_sub(9).is_some_and(|i| {
-        host.get(i..).is_some_and(|end| end.eq_ignore_ascii_case("localhost")) && (i == 0 || b.get(i - 1) == Some(&b'.'))
+        host.get(i..).is_some_and(|end| end.eq_ignore_ascii_case("localhost")) && (i == 0 || matches!(b.get(i - 1), Some(b'.')))
     });
     // Four dotted octets of one to three digits, each at most 255, the first 127: one pass over
     // the bytes rather than an iterator of pieces.
@@ -168,7 +168,7 @@ impl Options {
     pub fn url(&self, operation: &Operation) -> String {
         // A byte loop rather than `trim_end_matches('/')`, which decodes characters from the end.
         let mut end = self.api_url.len();
-        while end > 0 && self.api_url.as_bytes().get(end - 1) == Some(&b'/') {
+        while end > 0 && matches!(self.api_url.as_bytes().get(end - 1), Some(b'/')) {
             end -= 1;
         }
         let api_url = self.api_url.get(..end).unwrap_or_default();

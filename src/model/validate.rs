@@ -125,10 +125,10 @@ fn distance(key: &str, name: &str) -> usize {
         *cell = j + 1;
     }
     let mut last = key.len();
-    for (i, cb) in name.bytes().enumerate() {
+    for (i, cb) in name.as_bytes().iter().enumerate() {
         let (mut diagonal, mut left) = (i, i + 1);
-        for (ca, cell) in key.bytes().zip(row.iter_mut()) {
-            let value = (*cell + 1).min(left + 1).min(diagonal + usize::from(!ca.eq_ignore_ascii_case(&cb)));
+        for (ca, cell) in key.as_bytes().iter().zip(row.iter_mut()) {
+            let value = (*cell + 1).min(left + 1).min(diagonal + usize::from(!ca.eq_ignore_ascii_case(cb)));
             diagonal = *cell;
             *cell = value;
             left = value;
