@@ -343,6 +343,13 @@ pub fn split_url(s: &str) -> (Option<&str>, &str, &str) {
     (scheme, rest.get(..find_any(rest, b"/?#").unwrap_or(rest.len())).unwrap_or_default(), rest)
 }
 
+/// Whether `s` is `letters` (lowercase ASCII letters) in any case: `str::eq_ignore_ascii_case`
+/// stays a call into core. A byte matches a letter in either case exactly when it equals the
+/// letter once bit 5 is set.
+pub fn is_letters_any_case(s: &str, letters: &str) -> bool {
+    s.len() == letters.len() && s.as_bytes().iter().zip(letters.as_bytes()).all(|(a, b)| a | 0x20 == *b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -444,6 +451,22 @@ mod tests {
             let text = alloc::format!("a{c}b");
             assert_eq!(has_space(&text, false), c.is_whitespace(), "{c:?}");
             assert_eq!(has_space(&text, true), c.is_whitespace() || c.is_control(), "{c:?}");
+        }
+    }
+    #[test]
+    fn letters_any_case_agree_with_eq_ignore_ascii_case() {
+        for letters in ["http", "https", "localhost"] {
+            for a in 0..=255u8 {
+                for at in 0..letters.len() {
+                    let mut bytes = letters.as_bytes().to_vec();
+                    bytes[at] = a;
+                    if let Ok(text) = core::str::from_utf8(&bytes) {
+                        assert_eq!(is_letters_any_case(text, letters), text.eq_ignore_ascii_case(letters), "{text:?}");
+                    }
+                }
+            }
+            assert!(is_letters_any_case(&letters.to_ascii_uppercase(), letters));
+            assert!(!is_letters_any_case(&letters[1..], letters));
         }
     }
 }

@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 
 use super::call::Call;
 use crate::model::{Entry, Operation, Problem, Spelling};
-use crate::text::{find_byte, has_space, push_quoted, split_url};
+use crate::text::{is_letters_any_case, find_byte, has_space, push_quoted, split_url};
 use crate::wire::{encode_body, HttpRequest, Retry, AUTHORIZATION};
 
 /// The API version this crate is written against, sent as `Clerk-API-Version`.
@@ -100,7 +100,7 @@ fn is_api_version(version: &str) -> bool {
 fn is_loopback(host: &str) -> bool {
     let b = host.as_bytes();
     let localhost = b.len().checked_sub(9).is_some_and(|i| {
-        host.get(i..).is_some_and(|end| end.eq_ignore_ascii_case("localhost")) && (i == 0 || matches!(b.get(i - 1), Some(b'.')))
+        host.get(i..).is_some_and(|end| is_letters_any_case(end, "localhost")) && (i == 0 || matches!(b.get(i - 1), Some(b'.')))
     });
     // Four dotted octets of one to three digits, each at most 255, the first 127: one pass over
     // the bytes rather than an iterator of pieces.
@@ -130,7 +130,7 @@ fn api_url_problem(url: &str) -> Option<String> {
         "must be a plain URL with no spaces, query or fragment"
     } else if host.is_empty() {
         "must be an absolute URL"
-    } else if scheme.eq_ignore_ascii_case("https") || (scheme.eq_ignore_ascii_case("http") && is_loopback(host)) {
+    } else if is_letters_any_case(scheme, "https") || (is_letters_any_case(scheme, "http") && is_loopback(host)) {
         return None;
     } else {
         "must use https"

@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use super::descriptor::{Entry, Field, Kind, Operation, Rule, Value};
 use super::patch::Patch;
-use crate::text::{digits, is_js_name, js_name, push_quoted, push_shortened, push_u64, split_byte, find_byte, has_space, split_url, NAME_CHARS};
+use crate::text::{is_letters_any_case, digits, is_js_name, js_name, push_quoted, push_shortened, push_u64, split_byte, find_byte, has_space, split_url, NAME_CHARS};
 
 /// One thing wrong with the params of a call: which param (in the caller's spelling) and what
 /// is wrong with it, with the fix.
@@ -295,7 +295,7 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
             match split_url(s) {
                 // `http` and `https` are well-formed schemes: no need to check the scheme first.
                 (Some(scheme), authority, _) => {
-                    let http = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+                    let http = is_letters_any_case(scheme, "http") || is_letters_any_case(scheme, "https");
                     if http && !authority.is_empty() && !has_space(s, true) {
                         return None;
                     }
