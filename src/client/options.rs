@@ -184,13 +184,15 @@ impl Options {
     pub fn headers(&self, with_body: bool) -> Vec<(&'static str, String)> {
         let mut authorization = String::from("Bearer ");
         authorization.push_str(&self.secret_key);
+        // Built whole and cut: a `push` brought the vector's growth path for this element type.
         let mut headers = vec![
             (AUTHORIZATION, authorization),
             ("Clerk-API-Version", self.api_version.clone()),
             ("User-Agent", self.user_agent.clone()),
+            ("Content-Type", "application/json".into()),
         ];
-        if with_body {
-            headers.push(("Content-Type", "application/json".into()));
+        if !with_body {
+            headers.truncate(3);
         }
         headers
     }
