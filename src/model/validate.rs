@@ -248,6 +248,7 @@ pub fn kind_phrase(kind: Kind) -> &'static str {
 fn check_string(rule: Rule, s: &str) -> Option<String> {
     let mut out = String::new();
     let mut fix = None;
+    let url = split_url(s);
     match rule {
         Rule::Any => return None,
         Rule::OneOf(allowed) => {
@@ -292,15 +293,16 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
             out.push_str("must be an email address like \"support@example.com\", or \"\" to clear it");
         }
         Rule::AbsoluteUrl => {
-            match split_url(s) {
+            let spaced = has_space(s, true);
+            match url {
                 // `http` and `https` are well-formed schemes: no need to check the scheme first.
                 (Some(scheme), authority, _) => {
                     let http = is_letters_any_case(scheme, "http") || is_letters_any_case(scheme, "https");
-                    if http && !authority.is_empty() && !has_space(s, true) {
+                    if http && !authority.is_empty() && !spaced {
                         return None;
                     }
                 }
-                (None, ..) if !s.is_empty() && !has_space(s, true) => {
+                (None, ..) if !s.is_empty() && !spaced => {
                     let mut with_scheme = String::from("https://");
                     with_scheme.push_str(s);
                     fix = Some(with_scheme);
@@ -310,7 +312,7 @@ fn check_string(rule: Rule, s: &str) -> Option<String> {
             out.push_str("must be an absolute http(s) URL like \"https://www.example.com\"");
         }
         Rule::Origin => {
-            if let (Some(scheme), authority, rest) = split_url(s) {
+            if let (Some(scheme), authority, rest) = url {
                 let b = scheme.as_bytes();
                 let scheme_ok = b.first().is_some_and(u8::is_ascii_alphabetic)
                     && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
