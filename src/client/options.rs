@@ -171,9 +171,7 @@ impl Options {
         while end > 0 && matches!(self.api_url.as_bytes().get(end - 1), Some(b'/')) {
             end -= 1;
         }
-        let api_url = self.api_url.get(..end).unwrap_or_default();
-        let mut url = String::with_capacity(api_url.len() + 3 + operation.path.len());
-        url.push_str(api_url);
+        let mut url = String::from(self.api_url.get(..end).unwrap_or_default());
         url.push_str("/v1");
         url.push_str(operation.path);
         url
