@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use super::descriptor::{Entry, Field, Kind, Operation, Rule, Value};
 use super::patch::Patch;
-use crate::text::{is_letters_any_case, digits, is_js_name, js_name, push_quoted, push_shortened, push_u64, split_byte, find_byte, has_space, split_url, NAME_CHARS};
+use crate::text::{digits, find_byte, has_space, is_js_name, is_letters_any_case, js_name, push_quoted, push_shortened, push_u64, split_byte, split_url, NAME_CHARS};
 
 /// One thing wrong with the params of a call: which param (in the caller's spelling) and what
 /// is wrong with it, with the fix.
@@ -85,7 +85,8 @@ pub fn validate(operation: &Operation, entries: &[Entry], spelling: Spelling) ->
         let before = problems.len();
         // Checked under the wire name, and checked again under the JS name only where there is
         // a problem: building the JS name of every field sent was 5% of a call's CPU. Checking
-        // twice rather than renaming the problems found: 85 B gzip less wasm.
+        // twice rather than renaming the problems found, through one function: 131 B gzip less
+        // wasm.
         check_patch(field, field.name, patch, &mut problems);
         if spelling == Spelling::Js && problems.len() > before {
             problems.truncate(before);
