@@ -252,6 +252,7 @@ pub fn kind_phrase(kind: Kind) -> &'static str {
 fn check_string(rule: Rule, s: &str, out: &mut String) -> bool {
     out.clear();
     let mut fix = None;
+    // Read here for the URL and origin rules: one call site, and a scan that costs little.
     let url = split_url(s);
     match rule {
         Rule::Any => return false,
