@@ -57,23 +57,23 @@ impl Problem {
         self.message.get(self.param.len() + 3..).filter(|_| self.message.starts_with('`')).unwrap_or(&self.message)
     }
 
-    /// [`Problem::new`] with a borrowed param: one copy, made here rather than at each caller
-    /// (40 B gzip less wasm).
+    /// [`Problem::new`] with a borrowed param: the one that builds, so that no caller copies
+    /// the param for it (29 B less wasm, the same gzip).
     pub(crate) fn at(param: &str, rest: &str) -> Problem {
-        Problem::new(String::from(param), rest)
+        // The param is written once, cut, into the message and copied from there (56 B gzip
+        // less wasm than cutting it apart).
+        let mut message = String::from("`");
+        push_shortened(&mut message, param, NAME_CHARS);
+        let param = String::from(message.get(1..).unwrap_or_default());
+        message.push_str("` ");
+        message.push_str(rest);
+        Problem { param, message }
     }
 
     /// A problem whose message is `` `param` `` followed by `rest`. A param that is a caller's
     /// key of any length is cut to 100 characters in both.
     pub fn new(param: String, rest: &str) -> Problem {
-        // The param is written once, cut, into the message and copied from there (56 B gzip
-        // less wasm than cutting it apart).
-        let mut message = String::from("`");
-        push_shortened(&mut message, &param, NAME_CHARS);
-        let param = String::from(message.get(1..).unwrap_or_default());
-        message.push_str("` ");
-        message.push_str(rest);
-        Problem { param, message }
+        Problem::at(&param, rest)
     }
 }
 
