@@ -33,6 +33,7 @@ pub fn split_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
 }
 
 /// The pieces of `s` between the `byte`s (ASCII), as `str::split` gives them.
+#[cfg_attr(not(feature = "npm"), allow(dead_code))]
 pub fn split_each(s: &str, byte: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     core::iter::from_fn(move || {
@@ -313,6 +314,42 @@ pub fn js_name(wire: &str) -> String {
     out
 }
 
+/// Whether `s` has a character that `char::is_whitespace` accepts or, with `controls`, one that
+/// `char::is_control` accepts, matched on the last bytes read: a window that ends a character's
+/// encoding holds only that character.
+pub fn has_space(s: &str, controls: bool) -> bool {
+    let mut w = 0u32;
+    for &c in s.as_bytes() {
+        w = w << 8 | u32::from(c);
+        let hit = matches!(c, 0x09..=0x0D | b' ')
+            || matches!(w & 0xFFFF, 0xC285 | 0xC2A0)
+            || matches!(w & 0xFF_FFFF, 0xE1_9A80 | 0xE2_8080..=0xE2_808A | 0xE2_80A8 | 0xE2_80A9 | 0xE2_80AF | 0xE2_819F | 0xE3_8080)
+            || (controls && (c < 0x20 || c == 0x7F || matches!(w & 0xFFFF, 0xC280..=0xC29F)));
+        if hit {
+            return true;
+        }
+    }
+    false
+}
+
+/// `scheme://rest` as its scheme (`None` without `://`), the authority (the start of `rest` up
+/// to a `/`, `?` or `#`) and `rest` (the whole text without a scheme): the one reading of a URL
+/// that the URL and origin rules and the client's `apiUrl` share.
+pub fn split_url(s: &str) -> (Option<&str>, &str, &str) {
+    let (scheme, rest) = match split_at_scheme(s) {
+        Some((scheme, rest)) => (Some(scheme), rest),
+        None => (None, s),
+    };
+    (scheme, rest.get(..find_any(rest, b"/?#").unwrap_or(rest.len())).unwrap_or_default(), rest)
+}
+
+/// Whether `s` is `letters` (lowercase ASCII letters) in any case: `str::eq_ignore_ascii_case`
+/// stays a call into core. A byte matches a letter in either case exactly when it equals the
+/// letter once bit 5 is set.
+pub fn is_letters_any_case(s: &str, letters: &str) -> bool {
+    s.len() == letters.len() && s.as_bytes().iter().zip(letters.as_bytes()).all(|(a, b)| a | 0x20 == *b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,5 +444,29 @@ mod tests {
         assert_eq!(quoted, alloc::format!("\"{}…\" (5000 characters)", "é".repeat(QUOTED_CHARS)));
         assert_eq!(shortened("short", 10), "short");
         assert_eq!(shortened("abcdef", 3), "abc… (6 characters)");
+    }
+    #[test]
+    fn has_space_agrees_with_char_methods() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = alloc::format!("a{c}b");
+            assert_eq!(has_space(&text, false), c.is_whitespace(), "{c:?}");
+            assert_eq!(has_space(&text, true), c.is_whitespace() || c.is_control(), "{c:?}");
+        }
+    }
+    #[test]
+    fn letters_any_case_agree_with_eq_ignore_ascii_case() {
+        for letters in ["http", "https", "localhost"] {
+            for a in 0..=255u8 {
+                for at in 0..letters.len() {
+                    let mut bytes = letters.as_bytes().to_vec();
+                    bytes[at] = a;
+                    if let Ok(text) = core::str::from_utf8(&bytes) {
+                        assert_eq!(is_letters_any_case(text, letters), text.eq_ignore_ascii_case(letters), "{text:?}");
+                    }
+                }
+            }
+            assert!(is_letters_any_case(&letters.to_ascii_uppercase(), letters));
+            assert!(!is_letters_any_case(&letters[1..], letters));
+        }
     }
 }
