@@ -6,7 +6,6 @@
 //! function). JS reports; the rules are here. Plain Rust, so it is tested natively.
 
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
 
 use super::table::{option, CallOption, ClientOption, JsOption, RetryOption, VerifyOption, CALL_OPTIONS, CLIENT_OPTIONS, RETRY_OPTIONS, VERIFY_OPTIONS};
@@ -107,15 +106,17 @@ fn type_rule(kind: Kind, nullable: bool) -> String {
     rule
 }
 
-fn string(json: &Json, param: &str, rule: impl FnOnce() -> String) -> Result<String, Problem> {
+/// The string, or its problem (`rule` when it is no string) pushed to `problems`.
+fn string(json: &Json, param: &str, rule: &str, problems: &mut Vec<Problem>) -> Option<String> {
     match (json, marker(json)) {
-        (Json::String(s), _) => Ok(s.clone()),
-        (_, Some("unpaired surrogate")) => Err(Problem::new(
+        (Json::String(s), _) => return Some(s.clone()),
+        (_, Some("unpaired surrogate")) => problems.push(Problem::new(
             param.into(),
             "contains an unpaired UTF-16 surrogate, which JSON text cannot carry; fix the string's encoding",
         )),
-        _ => Err(given(param, &rule(), json)),
+        _ => problems.push(given(param, rule, json)),
     }
+    None
 }
 
 /// The largest integer a JS number holds exactly.
@@ -138,44 +139,40 @@ fn integer(json: &Json, param: &str, nullable: bool) -> Result<i64, Problem> {
     }
 }
 
-fn list(json: &Json, param: &str) -> Result<Vec<String>, Vec<Problem>> {
-    let Json::Array(items) = json else {
-        return Err(vec![given(param, &type_rule(Kind::StringList, false), json)]);
-    };
+/// The strings of an array (`None` when it is no array); the problems of its items, at most 10,
+/// pushed to `problems`.
+fn list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<Vec<String>> {
+    let Json::Array(items) = json else { return None };
     let mut strings = Vec::with_capacity(items.len());
-    let mut problems = Vec::new();
+    let mut found = 0;
     for (i, item) in items.iter().enumerate() {
         let mut item_param = String::from(param);
         item_param.push('[');
         push_u64(&mut item_param, i as u64);
         item_param.push(']');
-        match string(item, &item_param, || "must be a string".into()) {
-            Ok(s) => strings.push(s),
-            Err(problem) if problems.len() < 10 => problems.push(problem),
-            Err(_) => {}
+        match string(item, &item_param, "must be a string", problems) {
+            Some(s) => strings.push(s),
+            // Only the first 10 problems are kept.
+            None if found < 10 => found += 1,
+            None => drop(problems.pop()),
         }
     }
-    if problems.is_empty() {
-        Ok(strings)
-    } else {
-        Err(problems)
-    }
+    Some(strings).filter(|_| found == 0)
 }
 
-fn field_value(field: &Field, json: &Json, param: &str) -> Result<Value, Vec<Problem>> {
-    let type_problem = || vec![given(param, &type_rule(field.kind, field.nullable), json)];
-    match field.kind {
-        Kind::Boolean => match json {
-            Json::Bool(b) => Ok(Value::Boolean(*b)),
-            _ => Err(type_problem()),
-        },
-        Kind::Integer => integer(json, param, field.nullable).map(Value::Integer).map_err(|p| vec![p]),
-        Kind::String => string(json, param, || type_rule(Kind::String, field.nullable)).map(Value::String).map_err(|p| vec![p]),
-        Kind::StringList => match json {
-            Json::Array(_) => list(json, param).map(Value::StringList),
-            _ => Err(type_problem()),
-        },
+/// The value of `field`, or `None` with its problems pushed to `problems`.
+fn field_value(field: &Field, json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<Value> {
+    let value = match (field.kind, json) {
+        (Kind::Boolean, Json::Bool(b)) => Some(Value::Boolean(*b)),
+        (Kind::Integer, _) => return integer(json, param, field.nullable).map_err(|p| problems.push(p)).ok().map(Value::Integer),
+        (Kind::String, _) => return string(json, param, &type_rule(Kind::String, field.nullable), problems).map(Value::String),
+        (Kind::StringList, Json::Array(_)) => return list(json, param, problems).map(Value::StringList),
+        _ => None,
+    };
+    if value.is_none() {
+        problems.push(given(param, &type_rule(field.kind, field.nullable), json));
     }
+    value
 }
 
 /// The entries of JS params (as the package's JS serialized them) for `operation`, in
@@ -232,12 +229,9 @@ pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems
         }
         *slot = Some(match value {
             Json::Null => Patch::Null,
-            _ => match field_value(field, value, key) {
-                Ok(value) => Patch::Value(value),
-                Err(found) => {
-                    problems.extend(found);
-                    continue;
-                }
+            _ => match field_value(field, value, key, problems) {
+                Some(value) => Patch::Value(value),
+                None => continue,
             },
         });
     }
@@ -320,13 +314,7 @@ pub fn client_options(json: &Json, in_browser: bool, problems: &mut Vec<Problem>
     let mut allow_browser = false;
     for (key, value) in members {
         let key = caller_key(key);
-        let text = |problems: &mut Vec<Problem>| match string(value, key, || "must be a string".into()) {
-            Ok(s) => s,
-            Err(problem) => {
-                problems.push(problem);
-                String::new()
-            }
-        };
+        let text = |problems: &mut Vec<Problem>| string(value, key, "must be a string", problems).unwrap_or_default();
         let Some(meaning) = option(CLIENT_OPTIONS, key) else {
             problems.push(unknown_key(key, &names(CLIENT_OPTIONS, |m| *m != ClientOption::Ignored), "the client options"));
             continue;
@@ -489,10 +477,14 @@ fn json_u32(json: &Json) -> Option<u32> {
 
 /// A list of strings from JS (the items of a list edit), or its problems under `param`.
 pub fn string_list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Vec<String> {
-    list(json, param).unwrap_or_else(|found| {
-        problems.extend(found);
-        Vec::new()
-    })
+    match list(json, param, problems) {
+        Some(strings) => strings,
+        None if matches!(json, Json::Array(_)) => Vec::new(),
+        None => {
+            problems.push(given(param, &type_rule(Kind::StringList, false), json));
+            Vec::new()
+        }
+    }
 }
 
 /// The sections of a settings document from JS, in apply order (each section's index in
