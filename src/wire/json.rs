@@ -142,10 +142,10 @@ pub struct ParseError {
 
 /// Parses a complete JSON text (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Json, ParseError> {
-    let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0, error: None };
+    let mut reader = Reader { text, pos: 0, error: None };
     let value = reader.value(0).and_then(|value| {
         reader.skip_whitespace();
-        if reader.pos == reader.bytes.len() {
+        if reader.pos == text.len() {
             Some(value)
         } else {
             reader.fail("unexpected text after the JSON value")
@@ -159,35 +159,52 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
 /// value is cheaper to pass around in wasm than a `Result` carrying the error (64 B gzip).
 struct Reader<'a> {
     text: &'a str,
-    bytes: &'a [u8],
     pos: usize,
     error: Option<ParseError>,
 }
 
 impl Reader<'_> {
-    fn fail<T>(&mut self, reason: &'static str) -> Option<T> {
+    #[inline(never)]
+    fn fail_at(&mut self, reason: &'static str) {
         self.error = Some(ParseError { offset: self.pos, reason });
+    }
+
+    fn fail<T>(&mut self, reason: &'static str) -> Option<T> {
+        self.fail_at(reason);
         None
     }
 
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
+    /// The byte at the position, 0 at the end: a byte rather than an `Option`, which wasm
+    /// returns through memory (the places where a 0 byte and the end differ check the position).
+    #[inline(never)]
+    fn peek(&self) -> u8 {
+        self.text.as_bytes().get(self.pos).copied().unwrap_or(0)
     }
 
     fn skip_whitespace(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        while matches!(self.peek(), b' ' | b'\t' | b'\n' | b'\r') {
             self.pos += 1;
         }
     }
 
-    fn eat(&mut self, literal: &[u8]) -> bool {
-        let end = self.pos + literal.len();
-        if self.bytes.get(self.pos..end) == Some(literal) {
-            self.pos = end;
-            true
-        } else {
-            false
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == byte;
+        self.pos += usize::from(found);
+        found
+    }
+
+    /// [`Self::eat`] after whitespace.
+    fn next_is(&mut self, byte: u8) -> bool {
+        self.skip_whitespace();
+        self.eat(byte)
+    }
+
+    fn eat_word(&mut self, word: &str) -> bool {
+        let found = self.text.as_bytes().get(self.pos..).is_some_and(|rest| rest.starts_with(word.as_bytes()));
+        if found {
+            self.pos += word.len();
         }
+        found
     }
 
     fn value(&mut self, depth: usize) -> Option<Json> {
@@ -196,14 +213,14 @@ impl Reader<'_> {
         }
         self.skip_whitespace();
         match self.peek() {
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
-            Some(b'"') => self.string().map(Json::String),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            _ if self.eat(b"true") => Some(Json::Bool(true)),
-            _ if self.eat(b"false") => Some(Json::Bool(false)),
-            _ if self.eat(b"null") => Some(Json::Null),
-            None => self.fail("unexpected end of text"),
+            b'{' => self.object(depth),
+            b'[' => self.array(depth),
+            b'"' => self.string().map(Json::String),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ if self.eat_word("true") => Some(Json::Bool(true)),
+            _ if self.eat_word("false") => Some(Json::Bool(false)),
+            _ if self.eat_word("null") => Some(Json::Null),
+            _ if self.pos >= self.text.len() => self.fail("unexpected end of text"),
             _ => self.fail("expected a JSON value"),
         }
     }
@@ -211,27 +228,23 @@ impl Reader<'_> {
     fn object(&mut self, depth: usize) -> Option<Json> {
         self.pos += 1;
         let mut members = Vec::new();
-        self.skip_whitespace();
-        if self.eat(b"}") {
+        if self.next_is(b'}') {
             return Some(Json::Object(members));
         }
         loop {
             self.skip_whitespace();
-            if self.peek() != Some(b'"') {
+            if self.peek() != b'"' {
                 return self.fail("expected a string key");
             }
             let key = self.string()?;
-            self.skip_whitespace();
-            if !self.eat(b":") {
+            if !self.next_is(b':') {
                 return self.fail("expected ':'");
             }
-            let value = self.value(depth + 1)?;
-            members.push((key, value));
-            self.skip_whitespace();
-            if self.eat(b"}") {
+            members.push((key, self.value(depth + 1)?));
+            if self.next_is(b'}') {
                 return Some(Json::Object(members));
             }
-            if !self.eat(b",") {
+            if !self.eat(b',') {
                 return self.fail("expected ',' or '}'");
             }
         }
@@ -240,17 +253,15 @@ impl Reader<'_> {
     fn array(&mut self, depth: usize) -> Option<Json> {
         self.pos += 1;
         let mut items = Vec::new();
-        self.skip_whitespace();
-        if self.eat(b"]") {
+        if self.next_is(b']') {
             return Some(Json::Array(items));
         }
         loop {
             items.push(self.value(depth + 1)?);
-            self.skip_whitespace();
-            if self.eat(b"]") {
+            if self.next_is(b']') {
                 return Some(Json::Array(items));
             }
-            if !self.eat(b",") {
+            if !self.eat(b',') {
                 return self.fail("expected ',' or ']'");
             }
         }
@@ -258,7 +269,7 @@ impl Reader<'_> {
 
     fn digits(&mut self) -> usize {
         let start = self.pos;
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
+        while self.peek().is_ascii_digit() {
             self.pos += 1;
         }
         self.pos - start
@@ -266,20 +277,20 @@ impl Reader<'_> {
 
     fn number(&mut self) -> Option<Json> {
         let start = self.pos;
-        self.eat(b"-");
+        self.eat(b'-');
         match self.peek() {
-            Some(b'0') => self.pos += 1,
-            Some(b'1'..=b'9') => {
+            b'0' => self.pos += 1,
+            b'1'..=b'9' => {
                 self.digits();
             }
             _ => return self.fail("expected a digit"),
         }
-        if self.eat(b".") && self.digits() == 0 {
+        if self.eat(b'.') && self.digits() == 0 {
             return self.fail("expected a digit after '.'");
         }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
+        if matches!(self.peek(), b'e' | b'E') {
             self.pos += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
+            if matches!(self.peek(), b'+' | b'-') {
                 self.pos += 1;
             }
             if self.digits() == 0 {
@@ -292,13 +303,8 @@ impl Reader<'_> {
     fn hex4(&mut self) -> Option<u32> {
         let mut code = 0;
         for _ in 0..4 {
-            let digit = match self.peek() {
-                Some(b @ b'0'..=b'9') => b - b'0',
-                Some(b @ b'a'..=b'f') => b - b'a' + 10,
-                Some(b @ b'A'..=b'F') => b - b'A' + 10,
-                _ => return self.fail("expected four hex digits after \\u"),
-            };
-            code = code * 16 + u32::from(digit);
+            let Some(digit) = char::from(self.peek()).to_digit(16) else { return self.fail("expected four hex digits after \\u") };
+            code = code * 16 + digit;
             self.pos += 1;
         }
         Some(code)
@@ -309,40 +315,32 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let run_start = self.pos;
-            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
+            while !matches!(self.peek(), b'"' | b'\\' | 0..=0x1f) {
                 self.pos += 1;
             }
             // The run stops only at ASCII bytes, so it ends on a character boundary.
             out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
             match self.peek() {
-                Some(b'"') => {
+                b'"' => {
                     self.pos += 1;
                     return Some(out);
                 }
-                Some(b'\\') => {
+                b'\\' => {
                     self.pos += 1;
-                    let escaped = match self.peek() {
-                        Some(b'"') => '"',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
-                        Some(b'u') => {
-                            self.pos += 1;
-                            let code = self.unicode_escape()?;
-                            out.push(code);
-                            continue;
-                        }
-                        _ => return self.fail("unknown escape"),
-                    };
+                    let escape = self.peek();
+                    if escape == b'u' {
+                        self.pos += 1;
+                        let code = self.unicode_escape()?;
+                        out.push(code);
+                        continue;
+                    }
+                    // The escapes and what they stand for, at the same index.
+                    let Some(at) = b"\"\\/bfnrt".iter().position(|&b| b == escape) else { return self.fail("unknown escape") };
                     self.pos += 1;
-                    out.push(escaped);
+                    out.push(char::from(b"\"\\/\x08\x0c\n\r\t".get(at).copied().unwrap_or_default()));
                 }
-                None => return self.fail("unterminated string"),
-                Some(_) => return self.fail("control character in string"),
+                _ if self.pos >= self.text.len() => return self.fail("unterminated string"),
+                _ => return self.fail("control character in string"),
             }
         }
     }
@@ -355,7 +353,7 @@ impl Reader<'_> {
             return Some(char::from_u32(high).unwrap_or('\u{FFFD}'));
         }
         let save = self.pos;
-        if self.eat(b"\\u") {
+        if self.eat_word("\\u") {
             let low = self.hex4()?;
             if (0xDC00..0xE000).contains(&low) {
                 let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
