@@ -41,80 +41,71 @@ fn marker_value(json: &Json) -> &str {
     json.get("value").and_then(Json::as_str).unwrap_or_default()
 }
 
-/// A phrase for what a JS value was, for messages: `the string "yes"`, `the number 3.5`.
-fn describe(json: &Json) -> String {
-    let mut out = String::new();
-    match (json, marker(json)) {
-        (_, Some("bigint")) => {
-            out.push_str("the BigInt ");
-            out.push_str(marker_value(json));
-        }
-        (_, Some("NaN" | "Infinity" | "-Infinity")) => {
-            out.push_str("the number ");
-            out.push_str(marker(json).unwrap_or_default());
-        }
-        (_, Some("function")) => out.push_str("a function"),
-        (_, Some("symbol")) => out.push_str("a symbol"),
-        (_, Some("undefined")) => out.push_str("undefined"),
-        (_, Some(_)) => out.push_str("an object"),
-        (Json::String(s), _) => {
-            out.push_str("the string ");
-            push_quoted(&mut out, s);
-        }
-        (Json::Number(n), _) => {
-            out.push_str("the number ");
-            out.push_str(n);
-        }
-        (Json::Bool(b), _) => out.push_str(if *b { "true" } else { "false" }),
-        (Json::Null, _) => out.push_str("null"),
-        (Json::Array(_), _) => out.push_str("an array"),
-        (Json::Object(_), _) => out.push_str("an object"),
-    }
-    out
-}
-
-/// The problem "`param` <rest>; got <what json is>". One function for every such problem:
-/// building the text at each call site was 0.1 KB gzip more wasm.
-fn given(param: &str, rest: &str, json: &Json) -> Problem {
+/// The problem "`param` <rest>; got <what json is>", as `the string "yes"` or `the number 3.5`.
+/// One function for every such problem: building the text at each call site was 0.1 KB gzip
+/// more wasm.
+fn given(problems: &mut Vec<Problem>, param: &str, rest: &str, json: &Json) {
     let mut text = String::from(rest);
     text.push_str("; got ");
-    text.push_str(&describe(json));
-    Problem::at(param, &text)
+    let marker = marker(json);
+    let (phrase, value) = match (json, marker) {
+        (_, Some("bigint")) => ("the BigInt ", marker_value(json)),
+        (_, Some(number @ ("NaN" | "Infinity" | "-Infinity"))) => ("the number ", number),
+        (_, Some("function")) => ("a function", ""),
+        (_, Some("symbol")) => ("a symbol", ""),
+        (_, Some("undefined")) => ("undefined", ""),
+        (_, Some(_)) | (Json::Object(_), _) => ("an object", ""),
+        (Json::String(s), _) => {
+            text.push_str("the string ");
+            push_quoted(&mut text, s);
+            ("", "")
+        }
+        (Json::Number(n), _) => ("the number ", n.as_str()),
+        (Json::Bool(true), _) => ("true", ""),
+        (Json::Bool(false), _) => ("false", ""),
+        (Json::Null, _) => ("null", ""),
+        (Json::Array(_), _) => ("an array", ""),
+    };
+    text.push_str(phrase);
+    text.push_str(value);
+    problems.push(Problem::at(param, &text));
 }
 
-/// The members of a plain object, or the problem with the value.
-fn members<'a>(json: &'a Json, param: &str) -> Result<&'a [(String, Json)], Problem> {
+/// The members of a plain object, or `None` with the problem with the value pushed.
+fn members<'a>(json: &'a Json, param: &str, problems: &mut Vec<Problem>) -> Option<&'a [(String, Json)]> {
     match (json, marker(json)) {
         (_, Some("thrown")) => {
             let mut rest = String::from("could not be read: ");
             push_quoted(&mut rest, marker_value(json));
-            Err(Problem::at(param, &rest))
+            problems.push(Problem::at(param, &rest));
         }
         (_, Some("too large")) => {
-            Err(Problem::at(param, "is larger than 1 MiB as JSON; no instance setting needs that much"))
+            problems.push(Problem::at(param, "is larger than 1 MiB as JSON; no instance setting needs that much"));
         }
-        (Json::Object(members), None) => Ok(members),
-        _ => Err(given(param, "must be a plain object", json)),
+        (Json::Object(members), None) => return Some(members),
+        _ => given(problems, param, "must be a plain object", json),
     }
+    None
 }
 
-fn type_rule(kind: Kind, nullable: bool) -> String {
+/// The problem that `json` is not of `kind`.
+fn not_of_kind(problems: &mut Vec<Problem>, param: &str, kind: Kind, nullable: bool, json: &Json) {
     let mut rule = String::from(kind_phrase(kind));
     if nullable {
         rule.push_str(", or null");
     }
-    rule
+    given(problems, param, &rule, json);
 }
 
-/// The string, or its problem (`rule` when it is no string) pushed to `problems`.
-fn string(json: &Json, param: &str, rule: &str, problems: &mut Vec<Problem>) -> Option<String> {
+/// The string, or `None` with its problem pushed (`kind` says what the value must be).
+fn string(json: &Json, param: &str, kind: Kind, nullable: bool, problems: &mut Vec<Problem>) -> Option<String> {
     match (json, marker(json)) {
         (Json::String(s), _) => return Some(s.clone()),
         (_, Some("unpaired surrogate")) => problems.push(Problem::new(
             param.into(),
             "contains an unpaired UTF-16 surrogate, which JSON text cannot carry; fix the string's encoding",
         )),
-        _ => problems.push(given(param, rule, json)),
+        _ => not_of_kind(problems, param, kind, nullable, json),
     }
     None
 }
@@ -122,21 +113,27 @@ fn string(json: &Json, param: &str, rule: &str, problems: &mut Vec<Problem>) -> 
 /// The largest integer a JS number holds exactly.
 const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
 
-fn integer(json: &Json, param: &str, nullable: bool) -> Result<i64, Problem> {
-    let refuse = |rest: &str| Err(given(param, rest, json));
+fn integer(json: &Json, param: &str, nullable: bool, problems: &mut Vec<Problem>) -> Option<i64> {
     let too_large = "is larger than a JS number holds exactly; pass it as a BigInt";
-    match (json, marker(json)) {
-        (_, Some("bigint")) => crate::text::integer(marker_value(json))
-            .ok_or_else(|| given(param, "must be from 0 to 9223372036854775807", json)),
-        (Json::Number(text), _) => match json.as_i64() {
-            Some(n) if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&n) => Ok(n),
-            Some(_) => refuse(too_large),
-            // JSON.stringify writes 1e21 and up with an exponent; anything with a '.' has a fraction.
-            None if !text.bytes().any(|b| b == b'.') => refuse(too_large),
-            None => refuse("must be a whole number"),
+    let rest = match (json, marker(json)) {
+        (_, Some("bigint")) => match crate::text::integer(marker_value(json)) {
+            Some(n) => return Some(n),
+            None => "must be from 0 to 9223372036854775807",
         },
-        _ => refuse(&type_rule(Kind::Integer, nullable)),
-    }
+        (Json::Number(text), _) => match json.as_i64() {
+            Some(n) if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&n) => return Some(n),
+            Some(_) => too_large,
+            // JSON.stringify writes 1e21 and up with an exponent; anything with a '.' has a fraction.
+            None if !text.bytes().any(|b| b == b'.') => too_large,
+            None => "must be a whole number",
+        },
+        _ => {
+            not_of_kind(problems, param, Kind::Integer, nullable, json);
+            return None;
+        }
+    };
+    given(problems, param, rest, json);
+    None
 }
 
 /// The strings of an array (`None` when it is no array); the problems of its items, at most 10,
@@ -150,7 +147,7 @@ fn list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<Vec<Str
         item_param.push('[');
         push_u64(&mut item_param, i as u64);
         item_param.push(']');
-        match string(item, &item_param, "must be a string", problems) {
+        match string(item, &item_param, Kind::String, false, problems) {
             Some(s) => strings.push(s),
             // Only the first 10 problems are kept.
             None if found < 10 => found += 1,
@@ -164,13 +161,13 @@ fn list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<Vec<Str
 fn field_value(field: &Field, json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<Value> {
     let value = match (field.kind, json) {
         (Kind::Boolean, Json::Bool(b)) => Some(Value::Boolean(*b)),
-        (Kind::Integer, _) => return integer(json, param, field.nullable).map_err(|p| problems.push(p)).ok().map(Value::Integer),
-        (Kind::String, _) => return string(json, param, &type_rule(Kind::String, field.nullable), problems).map(Value::String),
+        (Kind::Integer, _) => return integer(json, param, field.nullable, problems).map(Value::Integer),
+        (Kind::String, _) => return string(json, param, Kind::String, field.nullable, problems).map(Value::String),
         (Kind::StringList, Json::Array(_)) => return list(json, param, problems).map(Value::StringList),
         _ => None,
     };
     if value.is_none() {
-        problems.push(given(param, &type_rule(field.kind, field.nullable), json));
+        not_of_kind(problems, param, field.kind, field.nullable, json);
     }
     value
 }
@@ -190,13 +187,7 @@ pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems
     if marker(json) == Some("undefined") {
         return Vec::new();
     }
-    let members = match members(json, "params") {
-        Ok(members) => members,
-        Err(problem) => {
-            problems.push(problem);
-            return Vec::new();
-        }
-    };
+    let Some(members) = members(json, "params", problems) else { return Vec::new() };
     // Not `vec![None; n]`, which clones a `Patch` (+0.4 KB of wasm).
     let mut slots: Vec<Option<Patch<Value>>> = Vec::new();
     slots.resize_with(operation.fields.len(), || None);
@@ -267,7 +258,7 @@ fn names<T>(table: &[JsOption<T>], keep: impl Fn(&T) -> bool) -> Vec<String> {
 fn whole_number(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<u32> {
     let n = json_u32(json);
     if n.is_none() {
-        problems.push(given(param, "must be a whole number", json));
+        given(problems, param, "must be a whole number", json);
     }
     n
 }
@@ -304,17 +295,11 @@ pub fn secret_key(json: &Json) -> &str {
 /// Worker (`importScripts`).
 pub fn client_options(json: &Json, in_browser: bool, problems: &mut Vec<Problem>) -> Options {
     let mut options = Options::new("");
-    let members = match members(json, "options") {
-        Ok(members) => members,
-        Err(problem) => {
-            problems.push(problem);
-            return options;
-        }
-    };
+    let Some(members) = members(json, "options", problems) else { return options };
     let mut allow_browser = false;
     for (key, value) in members {
         let key = caller_key(key);
-        let text = |problems: &mut Vec<Problem>| string(value, key, "must be a string", problems).unwrap_or_default();
+        let text = |problems: &mut Vec<Problem>| string(value, key, Kind::String, false, problems).unwrap_or_default();
         let Some(meaning) = option(CLIENT_OPTIONS, key) else {
             problems.push(unknown_key(key, &names(CLIENT_OPTIONS, |m| *m != ClientOption::Ignored), "the client options"));
             continue;
@@ -340,13 +325,13 @@ pub fn client_options(json: &Json, in_browser: bool, problems: &mut Vec<Problem>
             ClientOption::TimeoutMs => options.timeout_ms = whole_number(value, key, problems).unwrap_or(0),
             ClientOption::Fetch => {
                 if !matches!(marker(value), Some("function" | "fetcher")) {
-                    problems.push(given(key, "must be a fetch function, or an object with a fetch method such as a service binding", value));
+                    given(problems, key, "must be a fetch function, or an object with a fetch method such as a service binding", value);
                 }
             }
             ClientOption::Retry => options.retry = retry(value, problems),
             ClientOption::DangerouslyAllowBrowser => match value {
                 Json::Bool(allow) => allow_browser = *allow,
-                _ => problems.push(given(key, "must be true or false", value)),
+                _ => given(problems, key, "must be true or false", value),
             },
         }
     }
@@ -395,9 +380,7 @@ fn nested<T: Copy>(
     problems: &mut Vec<Problem>,
     mut each: impl FnMut(T, String, &Json, &mut Vec<Problem>),
 ) {
-    let Ok(members) = members(json, name) else {
-        return problems.push(given(name, rule, json));
-    };
+    let (Json::Object(members), None) = (json, marker(json)) else { return given(problems, name, rule, json) };
     for (key, value) in members {
         let key = caller_key(key);
         match option(table, key) {
@@ -428,14 +411,14 @@ pub fn call_options_in(json: &Json, table: &'static [JsOption<CallOption>], defa
     if matches!(json, Json::Null) || marker(json) == Some("undefined") {
         return verify;
     }
-    let Ok(members) = members(json, "call options").map_err(|p| problems.push(p)) else { return verify };
+    let Some(members) = members(json, "call options", problems) else { return verify };
     for (key, value) in members {
         let key = caller_key(key);
         match option(table, key) {
             None => problems.push(unknown_key(key, &names(table, |_| true), "the call options")),
             Some(CallOption::Signal) => {
                 if !matches!(value, Json::Null) && marker(value) != Some("AbortSignal") {
-                    problems.push(given(key, "must be an AbortSignal", value));
+                    given(problems, key, "must be an AbortSignal", value);
                 }
             }
             Some(CallOption::Verify) if READS_VERIFY => verify = verify_option(value, default, problems),
@@ -465,7 +448,7 @@ fn verify_option(json: &Json, default: Verify, problems: &mut Vec<Problem>) -> V
         };
         match json_u32(value).filter(|n| range.contains(n)) {
             Some(n) => *slot = n,
-            None => problems.push(given(&param, rest, value)),
+            None => given(problems, &param, rest, value),
         }
     });
     verify
@@ -477,14 +460,11 @@ fn json_u32(json: &Json) -> Option<u32> {
 
 /// A list of strings from JS (the items of a list edit), or its problems under `param`.
 pub fn string_list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Vec<String> {
-    match list(json, param, problems) {
-        Some(strings) => strings,
-        None if matches!(json, Json::Array(_)) => Vec::new(),
-        None => {
-            problems.push(given(param, &type_rule(Kind::StringList, false), json));
-            Vec::new()
-        }
+    let strings = list(json, param, problems);
+    if !matches!(json, Json::Array(_)) {
+        not_of_kind(problems, param, Kind::StringList, false, json);
     }
+    strings.unwrap_or_default()
 }
 
 /// The sections of a settings document from JS, in apply order (each section's index in
@@ -493,13 +473,7 @@ pub fn string_list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Vec
 /// section. `$schema` (an editor's link to the JSON Schema)
 /// is skipped.
 pub fn settings_entries(json: &Json, problems: &mut Vec<Problem>) -> Vec<(usize, Vec<Entry>)> {
-    let members = match members(json, "settings") {
-        Ok(members) => members,
-        Err(problem) => {
-            problems.push(problem);
-            return Vec::new();
-        }
-    };
+    let Some(members) = members(json, "settings", problems) else { return Vec::new() };
     let mut sections = Vec::new();
     for (index, section) in SECTIONS.iter().enumerate() {
         // The last of duplicate keys wins, as with JSON.parse.
