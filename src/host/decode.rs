@@ -299,29 +299,33 @@ pub fn client_options(json: &Json, in_browser: bool, problems: &mut Vec<Problem>
     let mut allow_browser = false;
     for (key, value) in members {
         let key = caller_key(key);
-        let text = |problems: &mut Vec<Problem>| string(value, key, Kind::String, false, problems).unwrap_or_default();
         let Some(meaning) = option(CLIENT_OPTIONS, key) else {
             problems.push(unknown_key(key, &names(CLIENT_OPTIONS, |m| *m != ClientOption::Ignored), "the client options"));
             continue;
         };
+        let text = match meaning {
+            ClientOption::SecretKey => &mut options.secret_key,
+            ClientOption::ApiUrl => &mut options.api_url,
+            ClientOption::ApiVersion => &mut options.api_version,
+            _ => &mut options.user_agent,
+        };
         match meaning {
             ClientOption::Ignored => {}
             // Never described: a wrong value could be the key itself.
-            ClientOption::SecretKey => match value {
-                Json::String(secret) if secret.starts_with("pk_") => problems.push(Problem::new(
-                    key.into(),
-                    "is a publishable key (pk_...); pass the secret key (sk_live_... or sk_test_...) from the Clerk Dashboard (API keys)",
-                )),
-                Json::String(secret) => options.secret_key = secret.clone(),
-                _ => problems.push(Problem::at(key, "must be a string")),
-            },
-            ClientOption::ApiUrl => options.api_url = text(problems),
+            ClientOption::SecretKey if !matches!(value, Json::String(_)) => problems.push(Problem::at(key, "must be a string")),
+            ClientOption::SecretKey if matches!(value, Json::String(secret) if secret.starts_with("pk_")) => problems.push(Problem::new(
+                key.into(),
+                "is a publishable key (pk_...); pass the secret key (sk_live_... or sk_test_...) from the Clerk Dashboard (API keys)",
+            )),
             // `@clerk/backend` uses apiVersion for the URL's "v1", which is what this client sends.
-            ClientOption::ApiVersion => match text(problems) {
-                v if v == "v1" => {}
-                v => options.api_version = v,
-            },
-            ClientOption::UserAgent => options.user_agent = text(problems),
+            ClientOption::ApiVersion if matches!(value, Json::String(v) if v == "v1") => {}
+            // A wrong value leaves the default, which `Options::problems` then does not report
+            // twice (it reports no param already reported).
+            ClientOption::SecretKey | ClientOption::ApiUrl | ClientOption::ApiVersion | ClientOption::UserAgent => {
+                if let Some(s) = string(value, key, Kind::String, false, problems) {
+                    *text = s;
+                }
+            }
             ClientOption::TimeoutMs => options.timeout_ms = whole_number(value, key, problems).unwrap_or(0),
             ClientOption::Fetch => {
                 if !matches!(marker(value), Some("function" | "fetcher")) {
