@@ -192,7 +192,6 @@ pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems
     let mut slots: Vec<Option<Patch<Value>>> = Vec::new();
     slots.resize_with(operation.fields.len(), || None);
     let mut unreported = 0;
-    let mut names: Option<Vec<String>> = None;
     for (key, value) in members {
         let key = caller_key(key);
         let found = operation.fields.iter().position(|field| is_js_name(field.name, key));
@@ -202,14 +201,11 @@ pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems
                 unreported += 1;
                 continue;
             }
-            let names = names.get_or_insert_with(|| {
-                let mut names = Vec::new();
-                for field in operation.fields {
-                    names.push(js_name(field.name));
-                }
-                names
-            });
-            problems.push(unknown_key(key, names, &operation.js_label(named)));
+            let mut names = Vec::new();
+            for field in operation.fields {
+                names.push(js_name(field.name));
+            }
+            problems.push(unknown_key(key, &names, &operation.js_label(named)));
             continue;
         };
         if let Some("thrown") = marker(value) {
