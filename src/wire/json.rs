@@ -8,7 +8,7 @@ use alloc::vec::Vec;
 use crate::text::{cut, push_string, redact};
 
 /// A parsed JSON value. Numbers keep their text; object keys keep their order and duplicates.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub enum Json {
     /// `null`
     Null,
@@ -22,6 +22,33 @@ pub enum Json {
     Array(Vec<Json>),
     /// An object, keys in order.
     Object(Vec<(String, Json)>),
+}
+
+/// Cloned by pushing, as the reader builds values: the derived `Clone` brought its own copy of
+/// `Vec`'s clone for each element type.
+impl Clone for Json {
+    fn clone(&self) -> Json {
+        match self {
+            Json::Null => Json::Null,
+            Json::Bool(b) => Json::Bool(*b),
+            Json::Number(text) => Json::Number(text.clone()),
+            Json::String(s) => Json::String(s.clone()),
+            Json::Array(items) => {
+                let mut copy = Vec::new();
+                for item in items {
+                    copy.push(item.clone());
+                }
+                Json::Array(copy)
+            }
+            Json::Object(members) => {
+                let mut copy = Vec::new();
+                for (key, value) in members {
+                    copy.push((key.clone(), value.clone()));
+                }
+                Json::Object(copy)
+            }
+        }
+    }
 }
 
 impl Json {
@@ -393,5 +420,43 @@ impl serde::Serialize for Json {
                 map.end()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clone_is_equal_and_a_parse_error_says_where() {
+        let text = r#"{"a":[1,-2.5e3,"x\u00e9\ud83d\ude00",true,null,{}],"a":{"b":[[]]},"":false}"#;
+        let json = parse(text).unwrap();
+        assert_eq!(json.clone(), json);
+        let mut out = String::new();
+        push_json(&mut out, &json.clone(), false);
+        assert_eq!(out, "{\"a\":[1,-2.5e3,\"xé😀\",true,null,{}],\"a\":{\"b\":[[]]},\"\":false}");
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert!(parse(&deep).is_ok());
+        let deeper = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
+        assert_eq!(parse(&deeper), Err(ParseError { offset: MAX_DEPTH + 1, reason: "nested too deeply" }));
+        for (text, offset, reason) in [
+            ("", 0, "unexpected end of text"),
+            ("\"a", 2, "unterminated string"),
+            ("\"\u{1}\"", 1, "control character in string"),
+            ("\"\\x\"", 2, "unknown escape"),
+            ("\"\\u12\"", 5, "expected four hex digits after \\u"),
+            ("{\"a\" 1}", 5, "expected ':'"),
+            ("{1}", 1, "expected a string key"),
+            ("[1 2]", 3, "expected ',' or ']'"),
+            ("{\"a\":1 \"b\"}", 7, "expected ',' or '}'"),
+            ("-", 1, "expected a digit"),
+            ("1.", 2, "expected a digit after '.'"),
+            ("1e+", 3, "expected a digit in the exponent"),
+            ("nul", 0, "expected a JSON value"),
+            ("1 2", 2, "unexpected text after the JSON value"),
+        ] {
+            assert_eq!(parse(text), Err(ParseError { offset, reason }), "{text:?}");
+        }
+        assert_eq!(parse("9007199254740993").unwrap().as_i64(), Some(9_007_199_254_740_993));
     }
 }
