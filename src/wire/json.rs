@@ -169,7 +169,7 @@ pub struct ParseError {
 
 /// Parses a complete JSON text (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Json, ParseError> {
-    let mut reader = Reader { text, pos: 0, error: None };
+    let mut reader = Reader { text, pos: 0, error: ParseError { offset: 0, reason: "expected a JSON value" } };
     let value = reader.value(0).and_then(|value| {
         reader.skip_whitespace();
         if reader.pos == text.len() {
@@ -179,7 +179,7 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
         }
     });
     // Every `None` comes from `fail`, which keeps its problem.
-    value.ok_or(reader.error.unwrap_or(ParseError { offset: 0, reason: "expected a JSON value" }))
+    value.ok_or(reader.error)
 }
 
 /// The reader answers `None` on the first problem and keeps it in `error`: an `Option` of a
@@ -187,13 +187,13 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
 struct Reader<'a> {
     text: &'a str,
     pos: usize,
-    error: Option<ParseError>,
+    error: ParseError,
 }
 
 impl Reader<'_> {
     #[inline(never)]
     fn fail_at(&mut self, reason: &'static str) {
-        self.error = Some(ParseError { offset: self.pos, reason });
+        self.error = ParseError { offset: self.pos, reason };
     }
 
     fn fail<T>(&mut self, reason: &'static str) -> Option<T> {
