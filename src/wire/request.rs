@@ -81,8 +81,7 @@ pub fn encode_body(operation: &Operation, entries: &[Entry]) -> Option<String> {
     if operation.method == Method::Get {
         return None;
     }
-    let mut out = String::with_capacity(64 * entries.len() + 2);
-    out.push('{');
+    let mut out = String::from("{");
     for (index, patch) in entries {
         let Some(field) = operation.fields.get(*index) else { continue };
         let value = match patch {
