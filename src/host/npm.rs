@@ -160,8 +160,10 @@ fn client(input: &str, out: &mut String) {
             // read the options again with it taken out everywhere but in `secretKey` itself.
             json.redact(&secret);
             if let Json::Object(members) = &mut json {
-                for (_, value) in members.iter_mut().filter(|(key, _)| key == "secretKey") {
-                    *value = Json::String(secret.clone());
+                for (key, value) in members {
+                    if key == "secretKey" {
+                        *value = Json::String(secret.clone());
+                    }
                 }
             }
             problems.clear();
