@@ -13,7 +13,7 @@ use crate::client::settings::Verify;
 use crate::client::Options;
 pub use crate::model::unknown_key;
 use crate::model::{kind_phrase, null_section, unknown_section, Entry, Field, Kind, Operation, Patch, Problem, Spelling, Value, SECTIONS};
-use crate::text::{is_js_name, js_name, push_quoted, push_u64};
+use crate::text::{find_byte, is_js_name, js_name, push_quoted, push_u64};
 use crate::wire::{parse, Json, Retry};
 
 /// The key of a marker object.
@@ -132,7 +132,7 @@ fn integer(json: &Json, param: &str, nullable: bool, problems: &mut Vec<Problem>
             Some(n) if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&n) => return Some(n),
             Some(_) => too_large,
             // JSON.stringify writes 1e21 and up with an exponent; anything with a '.' has a fraction.
-            None if !text.bytes().any(|b| b == b'.') => too_large,
+            None if find_byte(text, b'.').is_none() => too_large,
             None => "must be a whole number",
         },
         _ => {
