@@ -378,19 +378,21 @@ impl Reader<'_> {
     /// lone surrogate becomes U+FFFD, as `TextDecoder` does.
     fn unicode_escape(&mut self) -> Option<char> {
         let high = self.hex4()?;
-        if !(0xD800..0xDC00).contains(&high) {
-            return Some(char::from_u32(high).unwrap_or('\u{FFFD}'));
-        }
-        let save = self.pos;
-        if self.eat_word("\\u") {
-            let low = self.hex4()?;
-            if (0xDC00..0xE000).contains(&low) {
-                let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-                return Some(char::from_u32(code).unwrap_or('\u{FFFD}'));
+        let mut code = high;
+        if (0xD800..0xDC00).contains(&high) {
+            let save = self.pos;
+            code = 0xFFFD;
+            if self.eat_word("\\u") {
+                let low = self.hex4()?;
+                if (0xDC00..0xE000).contains(&low) {
+                    code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                } else {
+                    self.pos = save;
+                }
             }
-            self.pos = save;
         }
-        Some('\u{FFFD}')
+        // A lone low surrogate is no `char` either.
+        Some(char::from_u32(code).unwrap_or('\u{FFFD}'))
     }
 }
 
