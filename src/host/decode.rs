@@ -38,7 +38,20 @@ fn marker(json: &Json) -> Option<&str> {
 
 /// The text a marker carries (a BigInt's digits, a thrown message).
 fn marker_value(json: &Json) -> &str {
-    json.get("value").and_then(Json::as_str).unwrap_or_default()
+    text_member(json, "value")
+}
+
+/// The string of the last member `key` of an object (as `JSON.parse` keeps it), or empty.
+fn text_member<'a>(json: &'a Json, key: &str) -> &'a str {
+    let mut text = "";
+    if let Json::Object(members) = json {
+        for (name, value) in members {
+            if name == key {
+                text = value.as_str().unwrap_or_default();
+            }
+        }
+    }
+    text
 }
 
 /// The problem "`param` <rest>; got <what json is>", as `the string "yes"` or `the number 3.5`.
@@ -292,7 +305,7 @@ pub fn options(text: &str, problems: &mut Vec<Problem>) -> Options {
 /// The `secretKey` of options, when it is a string: known before any other option is read, so
 /// that no problem quotes it (see `npm`).
 pub fn secret_key(json: &Json) -> &str {
-    json.get("secretKey").and_then(Json::as_str).unwrap_or_default()
+    text_member(json, "secretKey")
 }
 
 /// Client options from JS. The `fetch` option itself stays in JS, which reports a function as
