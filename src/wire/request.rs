@@ -84,22 +84,19 @@ pub fn encode_body(operation: &Operation, entries: &[Entry]) -> Option<String> {
     let mut out = String::from("{");
     for (index, patch) in entries {
         let Some(field) = operation.fields.get(*index) else { continue };
-        let value = match patch {
-            Patch::Absent => continue,
-            Patch::Null => None,
-            Patch::Value(value) => Some(value),
-        };
+        if patch.is_absent() {
+            continue;
+        }
         if out.len() > 1 {
             out.push(',');
         }
         push_string(&mut out, field.name);
         out.push(':');
-        match value {
-            None => out.push_str("null"),
-            Some(Value::Boolean(b)) => out.push_str(if *b { "true" } else { "false" }),
-            Some(Value::Integer(n)) => push_i64(&mut out, *n),
-            Some(Value::String(s)) => push_string(&mut out, s),
-            Some(Value::StringList(items)) => {
+        match patch {
+            Patch::Value(Value::Boolean(b)) => out.push_str(if *b { "true" } else { "false" }),
+            Patch::Value(Value::Integer(n)) => push_i64(&mut out, *n),
+            Patch::Value(Value::String(s)) => push_string(&mut out, s),
+            Patch::Value(Value::StringList(items)) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
@@ -109,6 +106,7 @@ pub fn encode_body(operation: &Operation, entries: &[Entry]) -> Option<String> {
                 }
                 out.push(']');
             }
+            _ => out.push_str("null"),
         }
     }
     out.push('}');
