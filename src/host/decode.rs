@@ -164,15 +164,18 @@ fn list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<Vec<Str
     let mut strings = Vec::with_capacity(items.len());
     let mut found = 0;
     for (i, item) in items.iter().enumerate() {
-        let mut item_param = String::from(param);
-        item_param.push('[');
-        push_u64(&mut item_param, i as u64);
-        item_param.push(']');
-        match string(item, &item_param, Kind::String, false, problems) {
-            Some(s) => strings.push(s),
-            // Only the first 10 problems are kept.
-            None if found < 10 => found += 1,
-            None => drop(problems.pop()),
+        if let Json::String(s) = item {
+            strings.push(s.clone());
+            continue;
+        }
+        // Only the first 10 problems are reported.
+        found += 1;
+        if found <= 10 {
+            let mut item_param = String::from(param);
+            item_param.push('[');
+            push_u64(&mut item_param, i as u64);
+            item_param.push(']');
+            string(item, &item_param, Kind::String, false, problems);
         }
     }
     Some(strings).filter(|_| found == 0)
