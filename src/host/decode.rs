@@ -91,14 +91,20 @@ fn report(problems: &mut Vec<Problem>, param: &str, rest: &str) {
     problems.push(Problem::at(param, rest));
 }
 
+/// The problem "`param` could not be read: <why>", then the message of a `thrown` marker.
+fn unreadable(problems: &mut Vec<Problem>, param: &str, why: &str, thrown: Option<&Json>) {
+    let mut rest = String::from("could not be read: ");
+    rest.push_str(why);
+    if let Some(json) = thrown {
+        push_quoted(&mut rest, marker_value(json));
+    }
+    report(problems, param, &rest);
+}
+
 /// The members of a plain object, or `None` with the problem with the value pushed.
 fn members<'a>(json: &'a Json, param: &str, problems: &mut Vec<Problem>) -> Option<&'a [(String, Json)]> {
     match (json, marker(json)) {
-        (_, Some("thrown")) => {
-            let mut rest = String::from("could not be read: ");
-            push_quoted(&mut rest, marker_value(json));
-            report(problems, param, &rest);
-        }
+        (_, Some("thrown")) => unreadable(problems, param, "", Some(json)),
         (_, Some("too large")) => {
             report(problems, param, "is larger than 1 MiB as JSON; no instance setting needs that much");
         }
@@ -235,9 +241,7 @@ pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems
             continue;
         };
         if let Some("thrown") = marker(value) {
-            let mut rest = String::from("could not be read: its getter threw ");
-            push_quoted(&mut rest, marker_value(value));
-            report(problems, key, &rest);
+            unreadable(problems, key, "its getter threw ", Some(value));
             continue;
         }
         *slot = match value {
@@ -288,13 +292,7 @@ fn whole_number(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option
 /// JSON text from the package's JS, or a problem: nesting beyond what the reader takes is the
 /// only way its text fails to parse.
 pub fn read_json(text: &str, param: &str, problems: &mut Vec<Problem>) -> Option<Json> {
-    parse(text)
-        .map_err(|error| {
-            let mut rest = String::from("could not be read: ");
-            rest.push_str(error.reason);
-            report(problems, param, &rest);
-        })
-        .ok()
+    parse(text).map_err(|error| unreadable(problems, param, error.reason, None)).ok()
 }
 
 /// Client options from JS, as text. See [`client_options`].
