@@ -149,26 +149,25 @@ fn client(input: &str, out: &mut String) {
     let (facts, text) = line(input);
     let in_browser = facts == "browser";
     let mut problems = Vec::new();
-    let mut secret = String::new();
-    let mut options = Options::new("");
-    if let Some(mut json) = decode::read_json(text, "options", &mut problems) {
-        secret = decode::secret_key(&json).into();
-        options = decode::client_options(&json, in_browser, &mut problems);
-        // `secretKey` itself holds the key whenever it is a non-empty string.
-        if !problems.is_empty() && !secret.is_empty() {
-            // The key may sit where another option belongs and be quoted there, cut short:
-            // read the options again with it taken out everywhere but in `secretKey` itself.
-            json.redact(&secret);
-            if let Json::Object(members) = &mut json {
-                for (key, value) in members {
-                    if key == "secretKey" {
-                        *value = Json::String(secret.clone());
-                    }
+    let Some(mut json) = decode::read_json(text, "options", &mut problems) else {
+        return fail(out, Error::InvalidOptions { problems }, "");
+    };
+    let secret = String::from(decode::secret_key(&json));
+    let options = decode::client_options(&json, in_browser, &mut problems);
+    // `secretKey` itself holds the key whenever it is a non-empty string.
+    if !problems.is_empty() && !secret.is_empty() {
+        // The key may sit where another option belongs and be quoted there, cut short:
+        // read the options again with it taken out everywhere but in `secretKey` itself.
+        json.redact(&secret);
+        if let Json::Object(members) = &mut json {
+            for (key, value) in members {
+                if key == "secretKey" {
+                    *value = Json::String(secret.clone());
                 }
             }
-            problems.clear();
-            decode::client_options(&json, in_browser, &mut problems);
         }
+        problems.clear();
+        decode::client_options(&json, in_browser, &mut problems);
     }
     if !problems.is_empty() {
         return fail(out, Error::InvalidOptions { problems }, &secret);
