@@ -327,14 +327,19 @@ impl Reader<'_> {
         Some(Json::Number(self.text.get(start..self.pos).unwrap_or_default().into()))
     }
 
-    fn hex4(&mut self) -> Option<u32> {
+    /// The code of four hex digits, or `u32::MAX` when they are not (a number rather than an
+    /// `Option`, which wasm returns through memory).
+    fn hex4(&mut self) -> u32 {
         let mut code = 0;
         for _ in 0..4 {
-            let Some(digit) = char::from(self.peek()).to_digit(16) else { return self.fail("expected four hex digits after \\u") };
+            let Some(digit) = char::from(self.peek()).to_digit(16) else {
+                self.fail_at("expected four hex digits after \\u");
+                return u32::MAX;
+            };
             code = code * 16 + digit;
             self.pos += 1;
         }
-        Some(code)
+        code
     }
 
     fn string(&mut self) -> Option<String> {
@@ -375,13 +380,19 @@ impl Reader<'_> {
     /// The character of a `\uXXXX` escape (the `\u` already read), joining surrogate pairs. A
     /// lone surrogate becomes U+FFFD, as `TextDecoder` does.
     fn unicode_escape(&mut self) -> Option<char> {
-        let high = self.hex4()?;
+        let high = self.hex4();
+        if high == u32::MAX {
+            return None;
+        }
         let mut code = high;
         if (0xD800..0xDC00).contains(&high) {
             let save = self.pos;
             code = 0xFFFD;
             if self.eat_word("\\u") {
-                let low = self.hex4()?;
+                let low = self.hex4();
+                if low == u32::MAX {
+                    return None;
+                }
                 if (0xDC00..0xE000).contains(&low) {
                     code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
                 } else {
