@@ -214,7 +214,7 @@ pub fn entries(operation: &Operation, named: usize, params: &str, problems: &mut
 
 /// [`entries`] of params already parsed.
 pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems: &mut Vec<Problem>) -> Vec<Entry> {
-    if marker(json) == Some("undefined") {
+    if let Some("undefined") = marker(json) {
         return Vec::new();
     }
     let Some(members) = members(json, "params", problems) else { return Vec::new() };
@@ -434,7 +434,7 @@ pub fn call_options(text: &str, problems: &mut Vec<Problem>) {
 /// `verify` is not given.
 pub fn call_options_in(json: &Json, table: &'static [JsOption<CallOption>], default: Verify, problems: &mut Vec<Problem>) -> Verify {
     let mut verify = default;
-    if matches!(json, Json::Null) || marker(json) == Some("undefined") {
+    if matches!((json, marker(json)), (Json::Null, _) | (_, Some("undefined"))) {
         return verify;
     }
     let Some(members) = members(json, "call options", problems) else { return verify };
@@ -443,7 +443,7 @@ pub fn call_options_in(json: &Json, table: &'static [JsOption<CallOption>], defa
         match option(table, key) {
             None => problems.push(unknown_key(key, &names(table, |_| true), "the call options")),
             Some(CallOption::Signal) => {
-                if !matches!(value, Json::Null) && marker(value) != Some("AbortSignal") {
+                if !matches!((value, marker(value)), (Json::Null, _) | (_, Some("AbortSignal"))) {
                     given(problems, key, "must be an AbortSignal", value);
                 }
             }
