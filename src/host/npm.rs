@@ -339,7 +339,13 @@ fn plan(input: &str, out: &mut String) {
     if !problems.is_empty() {
         return fail(out, Error::InvalidParams { operation: "settings.plan".into(), problems }, secret);
     }
-    let entries: Vec<Entry> = sections.into_iter().find(|(index, _)| *index == wanted).map(|(_, entries)| entries).unwrap_or_default();
+    // Each section is there once at most. A loop, not `find` and `map`: 70 B gzip less.
+    let mut entries: Vec<Entry> = Vec::new();
+    for (index, section_entries) in sections {
+        if index == wanted {
+            entries = section_entries;
+        }
+    }
     let current = match current(section, body, secret) {
         Ok(current) => current,
         Err(error) => return fail(out, error, secret),
