@@ -225,11 +225,14 @@ impl Reader<'_> {
     }
 
     fn eat_word(&mut self, word: &str) -> bool {
-        let found = self.text.as_bytes().get(self.pos..).is_some_and(|rest| rest.starts_with(word.as_bytes()));
-        if found {
-            self.pos += word.len();
+        let start = self.pos;
+        for &byte in word.as_bytes() {
+            if !self.eat(byte) {
+                self.pos = start;
+                return false;
+            }
         }
-        found
+        true
     }
 
     fn value(&mut self, depth: usize) -> Option<Json> {
