@@ -167,7 +167,7 @@ fn integer(json: &Json, param: &str, nullable: bool, problems: &mut Vec<Problem>
 /// pushed to `problems`.
 fn list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<Vec<String>> {
     let Json::Array(items) = json else { return None };
-    let mut strings = Vec::with_capacity(items.len());
+    let mut strings = Vec::new();
     let mut found = 0;
     for (i, item) in items.iter().enumerate() {
         if let Json::String(s) = item {
