@@ -26,7 +26,7 @@ pub enum Json {
 
 /// In the npm module every value comes from the reader, so a clone reads its own JSON text
 /// again (exactly: numbers keep their text, strings are escaped and read back, depth stays within
-/// [`MAX_DEPTH`]): 0.1 KB gzip less than a clone of each variant. Other builds hold values a
+/// [`MAX_DEPTH`]): 60 B gzip less than a clone of each variant. Other builds hold values a
 /// program made, such as a number that is not JSON, and clone them variant by variant.
 impl Clone for Json {
     #[cfg(feature = "npm")]
@@ -189,6 +189,8 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    // Out of line: one copy of the stores instead of one at each of the reader's problems (36 B
+    // gzip).
     #[inline(never)]
     fn fail_at(&mut self, reason: &'static str) {
         self.error = ParseError { offset: self.pos, reason };
@@ -201,6 +203,7 @@ impl Reader<'_> {
 
     /// The byte at the position, 0 at the end: a byte rather than an `Option`, which wasm
     /// returns through memory (the places where a 0 byte and the end differ check the position).
+    /// Out of line: inlined at each use, its bounds check cost 0.15 KB gzip.
     #[inline(never)]
     fn peek(&self) -> u8 {
         self.text.as_bytes().get(self.pos).copied().unwrap_or(0)
