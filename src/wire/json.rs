@@ -168,16 +168,15 @@ pub struct ParseError {
 /// Parses a complete JSON text (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Json, ParseError> {
     let mut reader = Reader { text, pos: 0, error: ParseError { offset: 0, reason: "expected a JSON value" } };
-    let value = reader.value(0).and_then(|value| {
-        reader.skip_whitespace();
-        if reader.pos == text.len() {
-            Some(value)
-        } else {
-            reader.fail("unexpected text after the JSON value")
-        }
-    });
-    // Every `None` comes from `fail`, which keeps its problem.
-    value.ok_or(reader.error)
+    let value = reader.value(0);
+    reader.skip_whitespace();
+    match value {
+        Some(value) if reader.pos == text.len() => return Ok(value),
+        // Every `None` comes from `fail`, which keeps its problem.
+        Some(_) => reader.fail_at("unexpected text after the JSON value"),
+        None => {}
+    }
+    Err(reader.error)
 }
 
 /// The reader answers `None` on the first problem and keeps it in `error`: an `Option` of a
