@@ -316,13 +316,16 @@ fn settings(input: &str, out: &mut String) {
 #[cfg(feature = "npm-settings")]
 /// The fields of a section's read resource from the body the API sent; `None` when not read.
 fn current(section: &Section, body: &str, secret: &str) -> Result<Option<Vec<Patch<Value>>>, Error> {
-    let Some(read) = section.read.filter(|_| !body.is_empty()) else { return Ok(None) };
-    let Some(resource) = read.resource else { return Ok(None) };
-    read_resource(resource, body).map(Some).map_err(|reason| {
-        let mut excerpt = crate::wire::excerpt(body);
-        crate::text::redact(&mut excerpt, secret);
-        Error::UnexpectedResponse { request: read.request_line(), status: 200, reason, excerpt }
-    })
+    let Some(read) = section.read else { return Ok(None) };
+    let Some(resource) = read.resource.filter(|_| !body.is_empty()) else { return Ok(None) };
+    match read_resource(resource, body) {
+        Ok(fields) => Ok(Some(fields)),
+        Err(reason) => {
+            let mut excerpt = crate::wire::excerpt(body);
+            crate::text::redact(&mut excerpt, secret);
+            Err(Error::UnexpectedResponse { request: read.request_line(), status: 200, reason, excerpt })
+        }
+    }
 }
 
 #[cfg(feature = "npm-settings")]
