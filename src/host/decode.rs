@@ -29,7 +29,8 @@ fn caller_key(key: &str) -> &str {
 fn marker(json: &Json) -> Option<&str> {
     match json {
         Json::Object(members) => match members.as_slice() {
-            [(key, Json::String(what)), ..] if key == MARKER => Some(what),
+            // `MARKER`, compared as the byte it is.
+            [(key, Json::String(what)), ..] if key.as_bytes() == [0] => Some(what),
             _ => None,
         },
         _ => None,
