@@ -185,7 +185,11 @@ fn list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<Vec<Str
             string(item, &item_param, Kind::String, false, problems);
         }
     }
-    Some(strings).filter(|_| found == 0)
+    if found == 0 {
+        Some(strings)
+    } else {
+        None
+    }
 }
 
 /// The value of `field`, or `None` with its problems pushed to `problems`.
