@@ -231,8 +231,7 @@ pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems
     let mut unreported = 0;
     for (key, value) in members {
         let key = caller_key(key);
-        let found = operation.fields.iter().position(|field| is_js_name(field.name, key));
-        let Some((field, slot)) = found.and_then(|i| operation.fields.get(i).zip(slots.get_mut(i))) else {
+        let Some(i) = operation.fields.iter().position(|field| is_js_name(field.name, key)) else {
             // Past the cap, unknown keys are counted, not matched against every name.
             if problems.len() >= MAX_PROBLEMS {
                 unreported += 1;
@@ -245,6 +244,8 @@ pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems
             problems.push(unknown_key(key, &names, &operation.js_label(named)));
             continue;
         };
+        // A slot for each field.
+        let (Some(field), Some(slot)) = (operation.fields.get(i), slots.get_mut(i)) else { continue };
         if let Some("thrown") = marker(value) {
             unreadable(problems, key, "its getter threw ", Some(value));
             continue;
