@@ -196,9 +196,9 @@ fn list(json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<Vec<Str
 fn field_value(field: &Field, json: &Json, param: &str, problems: &mut Vec<Problem>) -> Option<Value> {
     let value = match (field.kind, json) {
         (Kind::Boolean, Json::Bool(b)) => Some(Value::Boolean(*b)),
-        (Kind::Integer, _) => return integer(json, param, field.nullable, problems).map(Value::Integer),
-        (Kind::String, _) => return string(json, param, Kind::String, field.nullable, problems).map(Value::String),
-        (Kind::StringList, Json::Array(_)) => return list(json, param, problems).map(Value::StringList),
+        (Kind::Integer, _) => return Some(Value::Integer(integer(json, param, field.nullable, problems)?)),
+        (Kind::String, _) => return Some(Value::String(string(json, param, Kind::String, field.nullable, problems)?)),
+        (Kind::StringList, Json::Array(_)) => return Some(Value::StringList(list(json, param, problems)?)),
         _ => None,
     };
     if value.is_none() {
