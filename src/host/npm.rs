@@ -412,7 +412,7 @@ fn after(input: &str, now_ms: f64, random: f64, out: &mut String) {
     let (attempts, rest) = line(rest);
     let (outcome, body) = line(rest);
     let Ok(Json::Array(fields)) = parse(outcome) else { return out.push_str("Xno outcome") };
-    let text = |i: usize| fields.get(i).and_then(Json::as_str).map(String::from);
+    let text = |i: usize| Some(String::from(fields.get(i)?.as_str()?));
     let message = text(5).unwrap_or_default();
     let outcome = match text(0).as_deref() {
         Some("timeout") => Err(Failure::Timeout),
