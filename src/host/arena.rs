@@ -21,11 +21,11 @@ use core::cell::Cell;
 
 const PAGE: usize = 65_536;
 
-/// The arena: `[base, top)` is in use, `[top, end)` is free; the heap grows by `memory.grow`.
+/// The arena: `[heap base, top)` is in use, the rest of the memory is free; the heap grows by
+/// `memory.grow`. The end of the memory is asked of `memory.size` when an allocation needs it
+/// rather than kept (0.1 KB less wasm).
 pub struct Arena {
-    base: Cell<usize>,
     top: Cell<usize>,
-    end: Cell<usize>,
 }
 
 // SAFETY: wasm32-unknown-unknown without the atomics feature runs one thread.
@@ -36,26 +36,20 @@ extern "C" {
     static __heap_base: u8;
 }
 
-impl Arena {
-    /// An arena that starts at the linker's heap base on first use.
-    pub const fn new() -> Arena {
-        Arena { base: Cell::new(0), top: Cell::new(0), end: Cell::new(0) }
-    }
+fn heap_base() -> usize {
+    // Only the symbol's address is taken.
+    core::ptr::addr_of!(__heap_base) as usize
+}
 
-    fn start(&self) {
-        if self.base.get() == 0 {
-            // Only the symbol's address is taken.
-            let base = core::ptr::addr_of!(__heap_base) as usize;
-            self.base.set(base);
-            self.top.set(base);
-            self.end.set(wasm32::memory_size(0) * PAGE);
-        }
+impl Arena {
+    /// An arena that starts at the linker's heap base.
+    pub const fn new() -> Arena {
+        Arena { top: Cell::new(0) }
     }
 
     /// Empties the arena: everything allocated before is dead.
     pub fn reset(&self) {
-        self.start();
-        self.top.set(self.base.get());
+        self.top.set(heap_base());
     }
 }
 
@@ -67,16 +61,17 @@ impl Default for Arena {
 
 unsafe impl GlobalAlloc for Arena {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        self.start();
+        // 0 until the first reset.
+        let top = match self.top.get() {
+            0 => heap_base(),
+            top => top,
+        };
         let align = layout.align();
-        let at = (self.top.get() + align - 1) & !(align - 1);
+        let at = (top + align - 1) & !(align - 1);
         let Some(new_top) = at.checked_add(layout.size()) else { return core::ptr::null_mut() };
-        if new_top > self.end.get() {
-            let pages = (new_top - self.end.get()).div_ceil(PAGE);
-            if wasm32::memory_grow(0, pages) == usize::MAX {
-                return core::ptr::null_mut();
-            }
-            self.end.set(self.end.get() + pages * PAGE);
+        let end = wasm32::memory_size(0) * PAGE;
+        if new_top > end && wasm32::memory_grow(0, (new_top - end).div_ceil(PAGE)) == usize::MAX {
+            return core::ptr::null_mut();
         }
         self.top.set(new_top);
         at as *mut u8
@@ -87,21 +82,19 @@ unsafe impl GlobalAlloc for Arena {
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let old_end = (ptr as usize).checked_add(layout.size());
-        // The most recent allocation grows or shrinks where it is.
-        if old_end == Some(self.top.get()) && ptr as usize >= self.base.get() {
-            if let Some(new_top) = (ptr as usize).checked_add(new_size) {
-                if new_top <= self.end.get() {
-                    self.top.set(new_top);
-                    return ptr;
-                }
-            }
+        let top = self.top.get();
+        // The most recent allocation grows or shrinks where it is: freed, it is where the next
+        // allocation of its alignment starts.
+        if (ptr as usize).checked_add(layout.size()) == Some(top) {
+            self.top.set(ptr as usize);
         }
         // SAFETY: the same alignment, and a size the caller guarantees is non-zero.
-        let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
-        let new = unsafe { self.alloc(new_layout) };
-        if !new.is_null() {
-            // SAFETY: both blocks are at least this long and distinct.
+        let new = unsafe { self.alloc(Layout::from_size_align_unchecked(new_size, layout.align())) };
+        if new.is_null() {
+            self.top.set(top);
+        } else if new != ptr {
+            // SAFETY: both blocks are at least this long, and the new one starts at or after
+            // the old top, past the old block.
             unsafe { core::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size)) };
         }
         new

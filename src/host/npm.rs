@@ -58,7 +58,7 @@ use super::arena::Arena;
 use super::{decode, encode};
 use crate::client::{Failure, HttpResponse, Options, MAX_BODY_BYTES};
 use crate::model::{validate, Operation, Problem, Spelling, OPERATIONS};
-use crate::text::{digits, find, push_u64, split_byte, split_each, utf8};
+use crate::text::{digits, push_u64, split_byte, split_each, utf8};
 use crate::wire::{encode_body, parse, Cause, Error, HttpRequest, Json, Retry};
 
 #[cfg(feature = "npm-settings")]
@@ -149,23 +149,25 @@ fn client(input: &str, out: &mut String) {
     let (facts, text) = line(input);
     let in_browser = facts == "browser";
     let mut problems = Vec::new();
-    let mut secret = String::new();
-    let mut options = Options::new("");
-    if let Some(mut json) = decode::read_json(text, "options", &mut problems) {
-        secret = decode::secret_key(&json).into();
-        options = decode::client_options(&json, in_browser, &mut problems);
-        if !problems.is_empty() && mentions(&json, &secret) {
-            // The key may sit where another option belongs and be quoted there, cut short:
-            // read the options again with it taken out everywhere but in `secretKey` itself.
-            json.redact(&secret);
-            if let Json::Object(members) = &mut json {
-                for (_, value) in members.iter_mut().filter(|(key, _)| key == "secretKey") {
+    let Some(mut json) = decode::read_json(text, "options", &mut problems) else {
+        return fail(out, Error::InvalidOptions { problems }, "");
+    };
+    let secret = String::from(decode::secret_key(&json));
+    let options = decode::client_options(&json, in_browser, &mut problems);
+    // `secretKey` itself holds the key whenever it is a non-empty string.
+    if !problems.is_empty() && !secret.is_empty() {
+        // The key may sit where another option belongs and be quoted there, cut short:
+        // read the options again with it taken out everywhere but in `secretKey` itself.
+        json.redact(&secret);
+        if let Json::Object(members) = &mut json {
+            for (key, value) in members {
+                if key == "secretKey" {
                     *value = Json::String(secret.clone());
                 }
             }
-            problems.clear();
-            decode::client_options(&json, in_browser, &mut problems);
         }
+        problems.clear();
+        decode::client_options(&json, in_browser, &mut problems);
     }
     if !problems.is_empty() {
         return fail(out, Error::InvalidOptions { problems }, &secret);
@@ -185,17 +187,6 @@ fn client(input: &str, out: &mut String) {
     for with_body in [false, true] {
         out.push('\n');
         encode::headers(out, options.headers(with_body).iter().map(|(name, value)| (*name, value.as_str())));
-    }
-}
-
-/// Whether `secret` occurs anywhere in the JSON text of `json`'s strings and keys.
-fn mentions(json: &Json, secret: &str) -> bool {
-    match json {
-        _ if secret.is_empty() => false,
-        Json::String(s) => find(s, secret).is_some(),
-        Json::Array(items) => items.iter().any(|item| mentions(item, secret)),
-        Json::Object(members) => members.iter().any(|(key, value)| find(key, secret).is_some() || mentions(value, secret)),
-        _ => false,
     }
 }
 
@@ -272,14 +263,16 @@ fn verify_answer(out: &mut String, verify: Verify) {
     out.push(']');
 }
 
-/// Parses `text` and checks it with `check`; when there are problems and the JSON holds the
-/// secret key, checks it again with the key taken out: messages quote values cut short, and no
-/// part of the key may survive at the end of an excerpt. Answers what the first check made.
+/// Parses `text` and checks it with `check`; when there are problems, checks it again with the
+/// secret key taken out: messages quote values cut short, and no part of the key may survive at
+/// the end of an excerpt. Answers what the first check made.
 fn checked<T>(text: &str, param: &str, secret: &str, problems: &mut Vec<Problem>, check: impl Fn(&Json, &mut Vec<Problem>) -> T) -> Option<T> {
     let mut json = decode::read_json(text, param, problems)?;
     let mut found = Vec::new();
     let value = check(&json, &mut found);
-    if !found.is_empty() && mentions(&json, secret) {
+    // Without the key in the JSON, taking it out changes nothing and the second check finds the
+    // same problems: no search for it first (0.1 KB gzip).
+    if !found.is_empty() {
         json.redact(secret);
         found.clear();
         check(&json, &mut found);
@@ -323,13 +316,16 @@ fn settings(input: &str, out: &mut String) {
 #[cfg(feature = "npm-settings")]
 /// The fields of a section's read resource from the body the API sent; `None` when not read.
 fn current(section: &Section, body: &str, secret: &str) -> Result<Option<Vec<Patch<Value>>>, Error> {
-    let Some(read) = section.read.filter(|_| !body.is_empty()) else { return Ok(None) };
-    let Some(resource) = read.resource else { return Ok(None) };
-    read_resource(resource, body).map(Some).map_err(|reason| {
-        let mut excerpt = crate::wire::excerpt(body);
-        crate::text::redact(&mut excerpt, secret);
-        Error::UnexpectedResponse { request: read.request_line(), status: 200, reason, excerpt }
-    })
+    let Some(read) = section.read else { return Ok(None) };
+    let Some(resource) = read.resource.filter(|_| !body.is_empty()) else { return Ok(None) };
+    match read_resource(resource, body) {
+        Ok(fields) => Ok(Some(fields)),
+        Err(reason) => {
+            let mut excerpt = crate::wire::excerpt(body);
+            crate::text::redact(&mut excerpt, secret);
+            Err(Error::UnexpectedResponse { request: read.request_line(), status: 200, reason, excerpt })
+        }
+    }
 }
 
 #[cfg(feature = "npm-settings")]
@@ -346,7 +342,13 @@ fn plan(input: &str, out: &mut String) {
     if !problems.is_empty() {
         return fail(out, Error::InvalidParams { operation: "settings.plan".into(), problems }, secret);
     }
-    let entries: Vec<Entry> = sections.into_iter().find(|(index, _)| *index == wanted).map(|(_, entries)| entries).unwrap_or_default();
+    // Each section is there once at most. A loop, not `find` and `map`: 70 B gzip less.
+    let mut entries: Vec<Entry> = Vec::new();
+    for (index, section_entries) in sections {
+        if index == wanted {
+            entries = section_entries;
+        }
+    }
     let current = match current(section, body, secret) {
         Ok(current) => current,
         Err(error) => return fail(out, error, secret),
@@ -410,7 +412,7 @@ fn after(input: &str, now_ms: f64, random: f64, out: &mut String) {
     let (attempts, rest) = line(rest);
     let (outcome, body) = line(rest);
     let Ok(Json::Array(fields)) = parse(outcome) else { return out.push_str("Xno outcome") };
-    let text = |i: usize| fields.get(i).and_then(Json::as_str).map(String::from);
+    let text = |i: usize| Some(String::from(fields.get(i)?.as_str()?));
     let message = text(5).unwrap_or_default();
     let outcome = match text(0).as_deref() {
         Some("timeout") => Err(Failure::Timeout),
