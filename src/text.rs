@@ -68,7 +68,7 @@ pub fn redact(text: &mut String, secret: &str) {
     if find(text, secret).is_none() {
         return;
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     let mut rest = text.as_str();
     // A match of a UTF-8 needle always starts and ends on character boundaries.
     while let Some(at) = find(rest, secret) {
@@ -299,7 +299,9 @@ pub fn is_js_name(wire: &str, key: &str) -> bool {
 
 /// The lowerCamelCase JS name of a wire name: `oauth_jwt_access_tokens` -> `oauthJwtAccessTokens`.
 pub fn js_name(wire: &str) -> String {
-    let mut out = String::with_capacity(wire.len());
+    // `new`, not `with_capacity`, here and in `redact`: 34 B gzip of wasm less, and the arena
+    // grows the latest allocation in place.
+    let mut out = String::new();
     let mut upper = false;
     for c in wire.chars() {
         if c == '_' {

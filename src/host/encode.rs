@@ -9,7 +9,7 @@ use super::table::error_class;
 use crate::client::Next;
 use crate::model::{Diff, Field, ListEdit, Merged, Operation, Patch, Problem, Resource, Section, Value};
 use crate::text::{js_name, push_i64, push_string, push_u64};
-use crate::wire::{push_json, Error, HttpRequest};
+use crate::wire::{push_json, push_patch, Error, HttpRequest};
 
 /// Appends `,"key":` (or `"key":` first in an object).
 fn key(out: &mut String, key: &str) {
@@ -51,7 +51,6 @@ const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// 51 B gzip of wasm more, 99 B in the settings module).
 fn value(out: &mut String, value: &Patch<Value>, path: &[&str], bigints: &mut String) {
     match value {
-        Patch::Value(Value::Boolean(b)) => out.push_str(if *b { "true" } else { "false" }),
         Patch::Value(Value::Integer(n)) if n.unsigned_abs() > MAX_SAFE_INTEGER => {
             out.push('"');
             push_i64(out, *n);
@@ -63,10 +62,8 @@ fn value(out: &mut String, value: &Patch<Value>, path: &[&str], bigints: &mut St
                 bigints.push_str(piece);
             }
         }
-        Patch::Value(Value::Integer(n)) => push_i64(out, *n),
-        Patch::Value(Value::String(s)) => push_string(out, s),
-        Patch::Value(Value::StringList(items)) => string_list(out, items),
-        Patch::Null | Patch::Absent => out.push_str("null"),
+        // The request body's writer (75 B gzip less than a match of its own here).
+        _ => push_patch(out, value),
     }
 }
 

@@ -227,7 +227,8 @@ fn prepare(input: &str, out: &mut String) {
     let (call_text, params_text) = line(rest);
     let secret = options.secret_key.as_str();
     let mut problems = Vec::new();
-    decode::call_options(call_text, &mut problems);
+    // Through `checked`, as the params: a value quoted cut short must not end in part of the key.
+    checked(call_text, "call options", secret, &mut problems, decode::call_options);
     let entries = checked(params_text, "params", secret, &mut problems, |json, problems| {
         let entries = decode::params_entries(operation, js_name, json, problems);
         problems.extend(validate(operation, &entries, Spelling::Js));

@@ -8,6 +8,6 @@ mod retry;
 
 pub use error::{ApiError, Cause, ClerkError, Error};
 pub use json::{parse, push_json, Json, ParseError};
-pub use request::{encode_body, HttpRequest, AUTHORIZATION};
+pub use request::{encode_body, push_patch, HttpRequest, AUTHORIZATION};
 pub use response::{excerpt, read_api_error, read_resource};
 pub use retry::{retry_after_ms, retryable_status, Retry};
