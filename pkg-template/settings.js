@@ -3,7 +3,8 @@
 // second module, which has the settings exchanges (src/host/npm.rs); the rules (which fields a
 // read shows, the diff, the merge, the checks) are the module's, the JS only orchestrates the
 // reads, writes and waits.
-import { answered, encode, exchange, makeClient, resource, send, signalFact, sleep, tables } from "./client.js";
+import { answered, encode, exchange, makeClient, resource, send, signalFact, sleep } from "./client.js";
+import tables from "./settings-tables.js";
 
 export * from "./api.js";
 

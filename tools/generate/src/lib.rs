@@ -9,6 +9,6 @@ mod schema;
 mod typescript;
 
 pub use description::clerk_api_json;
-pub use javascript::errors_js;
+pub use javascript::{errors_js, settings_tables_js};
 pub use schema::settings_schema;
 pub use typescript::{generate as index_d_ts, settings_d_ts};
