@@ -427,9 +427,16 @@ fn nested<T: Copy>(
     }
 }
 
-/// Checks the options of one call (`{ signal }`). The signal itself stays in JS, which reports a
-/// real `AbortSignal` as `{"\u0000": "AbortSignal"}`.
-pub fn call_options(json: &Json, problems: &mut Vec<Problem>) {
+/// Checks the options of one call (`{ signal }`), as text. The signal itself stays in JS, which
+/// reports a real `AbortSignal` as `{"\u0000": "AbortSignal"}`.
+pub fn call_options(text: &str, problems: &mut Vec<Problem>) {
+    if let Some(json) = read_json(text, "call options", problems) {
+        call_options_json(&json, problems);
+    }
+}
+
+/// [`call_options`] already parsed.
+pub fn call_options_json(json: &Json, problems: &mut Vec<Problem>) {
     call_options_in(json, CALL_OPTIONS, Verify::OFF, problems);
 }
 

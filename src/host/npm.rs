@@ -228,7 +228,7 @@ fn prepare(input: &str, out: &mut String) {
     let secret = options.secret_key.as_str();
     let mut problems = Vec::new();
     // Through `checked`, as the params: a value quoted cut short must not end in part of the key.
-    checked(call_text, "call options", secret, &mut problems, decode::call_options);
+    checked(call_text, "call options", secret, &mut problems, decode::call_options_json);
     let entries = checked(params_text, "params", secret, &mut problems, |json, problems| {
         let entries = decode::params_entries(operation, js_name, json, problems);
         problems.extend(validate(operation, &entries, Spelling::Js));
