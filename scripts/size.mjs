@@ -24,6 +24,7 @@ const parts = [
 const settingsParts = [
   ["settings wasm", "clerk_instance_edge_settings_bg.wasm"],
   ["settings.js", "settings.js"],
+  ["settings tables", "settings-tables.js"],
   ["entry (workerd)", "settings/workerd.js"],
 ];
 let raw = 0;

@@ -49,7 +49,7 @@ try {
   const taken = (name) => workerd.bundled[name].filter((file) => file.startsWith("pkg/")).map((file) => file.slice(4)).sort().join();
   if (taken("package") !== "api.js,clerk_instance_edge.js,client.js,errors.js,workerd.js") throw new Error(`the workerd bundle took ${taken("package")}`);
   // `clerk-instance-edge/settings` takes its own entry and module, and the core's API through it.
-  const settings = "api.js,clerk_instance_edge.js,client.js,errors.js,settings.js,settings/workerd.js";
+  const settings = "api.js,clerk_instance_edge.js,client.js,errors.js,settings-tables.js,settings.js,settings/workerd.js";
   if (taken("settings") !== settings) throw new Error(`the settings bundle took ${taken("settings")}`);
   if (workerd.modules.settings.join() !== "clerk_instance_edge_settings_bg.wasm") throw new Error(`the settings worker has ${workerd.modules.settings}`);
   if (workerd.modules.package.join() !== "clerk_instance_edge_bg.wasm") throw new Error(`the package worker has ${workerd.modules.package}`);
