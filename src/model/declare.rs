@@ -173,7 +173,10 @@ macro_rules! operations_with_dollar {
                             name: stringify!($name),
                             kind: <$ty as $crate::model::descriptor::Slot>::KIND,
                             nullable: <$ty as $crate::model::descriptor::Slot>::NULLABLE,
+                            #[cfg(not(target_arch = "wasm32"))]
                             rule: rule_or_any!($($rule)?),
+                            #[cfg(target_arch = "wasm32")]
+                            rule: &rule_or_any!($($rule)?),
                             deprecated: has_flag!(deprecated in $($($field_flag)+)?),
                             empty_ignored: has_flag!(empty_ignored in $($($field_flag)+)?),
                             #[cfg(not(target_arch = "wasm32"))]
