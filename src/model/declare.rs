@@ -66,6 +66,7 @@ macro_rules! method {
     };
 }
 
+#[cfg_attr(target_arch = "wasm32", allow(unused_macros))]
 macro_rules! group {
     (instances) => {
         $crate::model::descriptor::Group::Instances
@@ -165,7 +166,9 @@ macro_rules! operations_with_dollar {
 
             impl $crate::model::descriptor::Params for $id {
                 const OPERATION: &'static $crate::model::descriptor::Operation = &$crate::model::descriptor::Operation {
-                    id: stringify!($id),
+                    // Empty in the npm modules, which never read it: the ids' text is
+                    // 115 B gzip there (22,285 -> 22,170).
+                    id: if cfg!(feature = "npm") { "" } else { stringify!($id) },
                     method: method!($method),
                     path: $path,
                     fields: &[$(
@@ -189,7 +192,10 @@ macro_rules! operations_with_dollar {
                     success: status_or_200!($($status)?),
                     retry: !has_flag!(no_retry in $($($flag)+)?),
                     deprecated: has_flag!(deprecated in $($($flag)+)?),
+                    #[cfg(not(target_arch = "wasm32"))]
                     js: &[$((group!($group), stringify!($js))),+],
+                    #[cfg(target_arch = "wasm32")]
+                    js: concat!($(" ", stringify!($group), ".", stringify!($js)),+),
                     #[cfg(not(target_arch = "wasm32"))]
                     rust: stringify!($rust),
                     #[cfg(not(target_arch = "wasm32"))]
@@ -261,6 +267,7 @@ macro_rules! resources {
 
             impl $crate::model::descriptor::FromResource for $name {
                 const RESOURCE: Option<&'static $crate::model::descriptor::Resource> = Some(&$crate::model::descriptor::Resource {
+                    #[cfg(not(target_arch = "wasm32"))]
                     name: stringify!($name),
                     #[cfg(not(target_arch = "wasm32"))]
                     object: $object,
