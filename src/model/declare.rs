@@ -42,6 +42,7 @@ macro_rules! rule_or_any {
     };
 }
 
+#[cfg_attr(target_arch = "wasm32", allow(unused_macros))]
 macro_rules! status_or_200 {
     () => {
         200
@@ -180,6 +181,7 @@ macro_rules! operations_with_dollar {
                             rule: rule_or_any!($($rule)?),
                             #[cfg(target_arch = "wasm32")]
                             rule: &rule_or_any!($($rule)?),
+                            #[cfg(not(target_arch = "wasm32"))]
                             deprecated: has_flag!(deprecated in $($($field_flag)+)?),
                             empty_ignored: has_flag!(empty_ignored in $($($field_flag)+)?),
                             #[cfg(not(target_arch = "wasm32"))]
@@ -189,8 +191,10 @@ macro_rules! operations_with_dollar {
                         },
                     )*],
                     resource: <$response as $crate::model::descriptor::FromResource>::RESOURCE,
+                    #[cfg(not(target_arch = "wasm32"))]
                     success: status_or_200!($($status)?),
                     retry: !has_flag!(no_retry in $($($flag)+)?),
+                    #[cfg(not(target_arch = "wasm32"))]
                     deprecated: has_flag!(deprecated in $($($flag)+)?),
                     #[cfg(not(target_arch = "wasm32"))]
                     js: &[$((group!($group), stringify!($js))),+],
