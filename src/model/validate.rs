@@ -201,14 +201,14 @@ pub fn check(field: &Field, param: &str, value: &Value, problems: &mut Vec<Probl
         }
         Value::String(s) => {
             let mut rest = String::new();
-            if check_string(field.rule, s, &mut rest) {
+            if check_string(field.rule(), s, &mut rest) {
                 problems.push(Problem::at(param, &rest));
             }
         }
         Value::StringList(items) => {
             let (mut invalid, mut rest) = (0, String::new());
             for (i, item) in items.iter().enumerate() {
-                if check_string(field.rule, item, &mut rest) {
+                if check_string(field.rule(), item, &mut rest) {
                     invalid += 1;
                     if invalid > MAX_ITEM_PROBLEMS {
                         continue;
@@ -226,7 +226,7 @@ pub fn check(field: &Field, param: &str, value: &Value, problems: &mut Vec<Probl
                 rest.push_str(" more invalid items like these");
                 problems.push(Problem::at(param, &rest));
             }
-            if field.rule == Rule::CountryCodes {
+            if field.rule() == Rule::CountryCodes {
                 check_country_list(param, items, problems);
             }
         }
