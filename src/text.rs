@@ -207,6 +207,18 @@ pub fn push_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Appends a list of strings as a JSON array.
+pub fn push_string_list(out: &mut String, items: &[String]) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_string(out, item);
+    }
+    out.push(']');
+}
+
 /// The start of `s`, at most `chars` characters, and whether it was cut.
 pub fn cut(s: &str, chars: usize) -> (&str, bool) {
     // Counting the bytes that start a character, as `push_length` does: smaller in wasm than

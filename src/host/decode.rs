@@ -39,20 +39,7 @@ fn marker(json: &Json) -> Option<&str> {
 
 /// The text a marker carries (a BigInt's digits, a thrown message).
 fn marker_value(json: &Json) -> &str {
-    text_member(json, "value")
-}
-
-/// The string of the last member `key` of an object (as `JSON.parse` keeps it), or empty.
-fn text_member<'a>(json: &'a Json, key: &str) -> &'a str {
-    let mut text = "";
-    if let Json::Object(members) = json {
-        for (name, value) in members {
-            if name == key {
-                text = value.as_str().unwrap_or_default();
-            }
-        }
-    }
-    text
+    json.get("value").and_then(Json::as_str).unwrap_or_default()
 }
 
 /// The problem "`param` <rest>; got <what json is>", as `the string "yes"` or `the number 3.5`.
@@ -229,6 +216,8 @@ pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems
         slots.push(Patch::Absent);
     }
     let mut unreported = 0;
+    // The JS names, built at the first unknown key.
+    let mut names: Option<Vec<String>> = None;
     for (key, value) in members {
         let key = caller_key(key);
         let Some(i) = operation.fields.iter().position(|field| is_js_name(field.name, key)) else {
@@ -237,11 +226,14 @@ pub fn params_entries(operation: &Operation, named: usize, json: &Json, problems
                 unreported += 1;
                 continue;
             }
-            let mut names = Vec::new();
-            for field in operation.fields {
-                names.push(js_name(field.name));
-            }
-            problems.push(unknown_key(key, &names, &operation.js_label(named)));
+            let names = names.get_or_insert_with(|| {
+                let mut names = Vec::new();
+                for field in operation.fields {
+                    names.push(js_name(field.name));
+                }
+                names
+            });
+            problems.push(unknown_key(key, names, &operation.js_label(named)));
             continue;
         };
         // A slot for each field.
@@ -312,7 +304,7 @@ pub fn options(text: &str, problems: &mut Vec<Problem>) -> Options {
 /// The `secretKey` of options, when it is a string: known before any other option is read, so
 /// that no problem quotes it (see `npm`).
 pub fn secret_key(json: &Json) -> &str {
-    text_member(json, "secretKey")
+    json.get("secretKey").and_then(Json::as_str).unwrap_or_default()
 }
 
 /// Client options from JS. The `fetch` option itself stays in JS, which reports a function as
@@ -329,12 +321,6 @@ pub fn client_options(json: &Json, in_browser: bool, problems: &mut Vec<Problem>
             problems.push(unknown_key(key, &names(CLIENT_OPTIONS, |m| *m != ClientOption::Ignored), "the client options"));
             continue;
         };
-        let text = match meaning {
-            ClientOption::SecretKey => &mut options.secret_key,
-            ClientOption::ApiUrl => &mut options.api_url,
-            ClientOption::ApiVersion => &mut options.api_version,
-            _ => &mut options.user_agent,
-        };
         match meaning {
             ClientOption::Ignored => {}
             // Never described: a wrong value could be the key itself.
@@ -350,7 +336,12 @@ pub fn client_options(json: &Json, in_browser: bool, problems: &mut Vec<Problem>
             // twice (it reports no param already reported).
             ClientOption::SecretKey | ClientOption::ApiUrl | ClientOption::ApiVersion | ClientOption::UserAgent => {
                 if let Some(s) = string(value, key, Kind::String, false, problems) {
-                    *text = s;
+                    *match meaning {
+                        ClientOption::SecretKey => &mut options.secret_key,
+                        ClientOption::ApiUrl => &mut options.api_url,
+                        ClientOption::ApiVersion => &mut options.api_version,
+                        _ => &mut options.user_agent,
+                    } = s;
                 }
             }
             ClientOption::TimeoutMs => options.timeout_ms = whole_number(value, key, problems).unwrap_or(0),

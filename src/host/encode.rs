@@ -8,7 +8,7 @@ use alloc::string::String;
 use super::table::error_class;
 use crate::client::Next;
 use crate::model::{Diff, Field, ListEdit, Merged, Operation, Patch, Problem, Resource, Section, Value};
-use crate::text::{js_name, push_i64, push_string, push_u64};
+use crate::text::{js_name, push_i64, push_string, push_string_list, push_u64};
 use crate::wire::{push_json, push_patch, Error, HttpRequest};
 
 /// Appends `,"key":` (or `"key":` first in an object).
@@ -28,17 +28,6 @@ fn number(out: &mut String, name: &str, n: u64) {
 fn text(out: &mut String, name: &str, value: &str) {
     key(out, name);
     push_string(out, value);
-}
-
-fn string_list(out: &mut String, items: &[String]) {
-    out.push('[');
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_string(out, item);
-    }
-    out.push(']');
 }
 
 /// The largest integer a JS number holds exactly.
@@ -169,13 +158,13 @@ pub fn list_edit(out: &mut String, edit: &ListEdit, before: &[String], merged: &
     text(out, "field", &name);
     for (label, list) in [("before", before), ("after", if changes { &merged.after } else { before }), ("changed", &merged.changed), ("unchanged", &merged.unchanged)] {
         key(out, label);
-        string_list(out, list);
+        push_string_list(out, list);
     }
     out.push('}');
     if changes {
         out.push_str("\n{");
         key(out, &name);
-        string_list(out, &merged.after);
+        push_string_list(out, &merged.after);
         out.push('}');
     }
 }

@@ -67,7 +67,6 @@ macro_rules! method {
     };
 }
 
-#[cfg_attr(target_arch = "wasm32", allow(unused_macros))]
 macro_rules! group {
     (instances) => {
         $crate::model::descriptor::Group::Instances
@@ -196,10 +195,7 @@ macro_rules! operations_with_dollar {
                     retry: !has_flag!(no_retry in $($($flag)+)?),
                     #[cfg(not(target_arch = "wasm32"))]
                     deprecated: has_flag!(deprecated in $($($flag)+)?),
-                    #[cfg(not(target_arch = "wasm32"))]
                     js: &[$((group!($group), stringify!($js))),+],
-                    #[cfg(target_arch = "wasm32")]
-                    js: concat!($(" ", stringify!($group), ".", stringify!($js)),+),
                     #[cfg(not(target_arch = "wasm32"))]
                     rust: stringify!($rust),
                     #[cfg(not(target_arch = "wasm32"))]

@@ -169,12 +169,7 @@ pub struct Operation {
     #[cfg(not(target_arch = "wasm32"))]
     pub deprecated: bool,
     /// Where the operation appears in the JS API (`clerk.instances.update`).
-    #[cfg(not(target_arch = "wasm32"))]
     pub js: &'static [(Group, &'static str)],
-    /// On wasm32, the same names in one text, each after a space (` instances.update`): one
-    /// pointer per operation rather than one per name, and no group names' match.
-    #[cfg(target_arch = "wasm32")]
-    pub js: &'static str,
     /// The method of [`Client`](crate::Client) (`update_instance`; native builds only).
     #[cfg(not(target_arch = "wasm32"))]
     pub rust: &'static str,
@@ -211,7 +206,6 @@ impl Operation {
     /// of `UpdateInstance`, `betaFeatures.changeDomain` the second of
     /// `ChangeProductionInstanceDomain`), or its first when it has no such name. Messages name
     /// an operation as the caller called it.
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn js_label(&self, n: usize) -> String {
         let mut label = String::new();
         if let Some((group, name)) = self.js.get(n).or(self.js.first()) {
@@ -220,18 +214,6 @@ impl Operation {
             label.push_str(name);
         }
         label
-    }
-
-    /// [`Operation::js_label`] on wasm32, read from the text of names.
-    #[cfg(target_arch = "wasm32")]
-    pub fn js_label(&self, n: usize) -> String {
-        let mut label = "";
-        for (i, name) in crate::text::split_each(self.js, b' ').enumerate() {
-            if i == 1 || i == n + 1 {
-                label = name;
-            }
-        }
-        String::from(label)
     }
 }
 

@@ -4,7 +4,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::model::{Entry, Method, Operation, Patch, Value};
-use crate::text::{push_i64, push_string};
+use crate::text::{push_i64, push_string, push_string_list};
 
 /// A request ready for `fetch`. Its `Debug` output hides the secret key.
 #[derive(Clone, PartialEq, Eq)]
@@ -106,16 +106,7 @@ pub fn push_patch(out: &mut String, patch: &Patch<Value>) {
         Patch::Value(Value::Boolean(b)) => out.push_str(if *b { "true" } else { "false" }),
         Patch::Value(Value::Integer(n)) => push_i64(out, *n),
         Patch::Value(Value::String(s)) => push_string(out, s),
-        Patch::Value(Value::StringList(items)) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_string(out, item);
-            }
-            out.push(']');
-        }
+        Patch::Value(Value::StringList(items)) => push_string_list(out, items),
         _ => out.push_str("null"),
     }
 }
