@@ -22,7 +22,11 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nont
 # first call, so a rarely taken path (an error's message) is no longer compiled with the function
 # that would contain it. Measured on the core module: 28.9 -> 28.4 KB gzip, and the first
 # exchanges of a new isolate 2.8 -> 2.3 ms (bench/startup-child.mjs, `make bench`).
-WASM_OPT := -Oz $(WASM_OPT_FEATURES) --one-caller-inline-max-function-size=0
+# `--low-memory-unused` lets wasm-opt fold constant offsets into loads and stores: the module's
+# stack is its first megabyte and grows down from the top, so the lowest 1024 bytes are reached
+# only after a stack overflow. It and the second -Oz (which finds more after the first): core
+# module 22,060 -> 21,935 B gzip, settings module 27,472 -> 27,275 (2026-12-04, gzip -9).
+WASM_OPT := -Oz $(WASM_OPT_FEATURES) --one-caller-inline-max-function-size=0 --low-memory-unused -Oz
 SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
 PKG := pkg/.built
 # What `npm publish` would upload, for installing from a checkout: `npm install <this file>`.
