@@ -99,7 +99,7 @@ $(WRANGLER): | $(NODE22)
 ## and its tarball in dist/, as `npm pack` makes it.
 pkg: $(PKG) $(TARBALL)
 
-$(PKG): $(SOURCES) $(shell find tools/generate -type f) $(wildcard pkg-template/* pkg-template/settings/*) scripts/assemble-pkg.mjs README.md | tools
+$(PKG): $(SOURCES) Makefile $(shell find tools/generate -type f) $(wildcard pkg-template/* pkg-template/settings/*) scripts/assemble-pkg.mjs README.md | tools
 	cargo build --release --target $(WASM_TARGET) --no-default-features --features npm --target-dir $(NPM_TARGET)/core
 	cargo build --release --target $(WASM_TARGET) --no-default-features --features npm-settings --target-dir $(NPM_TARGET)/settings
 	rm -rf pkg
