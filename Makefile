@@ -245,8 +245,8 @@ demo: $(TARBALL) $(WRANGLER)
 
 ## This package against @clerk/backend and a hand-written fetch: bytes, cold start, per call,
 ## body building. Writes BENCHMARKS.md.
-bench: $(PKG)
-	node bench/run.mjs
+bench: $(PKG) $(NODE22)
+	NODE22=$(NODE22) node bench/run.mjs
 
 ## The crate's declarations and the stand-in against Clerk's OpenAPI spec (the instance subset),
 ## which is never copied into the repository: CLERK_OPENAPI_SPEC names the file.
