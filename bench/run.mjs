@@ -256,7 +256,27 @@ function payloads() {
   return result;
 }
 
+/** Section 3 on this Node: blocks of sequential and concurrent calls against the stand-in. */
+async function perCallAll() {
+  const standin = await startStandinProcess();
+  try {
+    const blocks = { sequential: [], concurrent: [] };
+    for (let block = 0; block < BLOCKS; block++) {
+      blocks.sequential.push(await perCall(standin.url, 1));
+      blocks.concurrent.push(await perCall(standin.url, CONCURRENCY));
+    }
+    return { sequential: pooled(blocks.sequential), concurrent: pooled(blocks.concurrent) };
+  } finally {
+    standin.stop();
+  }
+}
+
 // Run and report -------------------------------------------------------------------------------
+
+if (process.env.BENCH_PER_CALL_ONLY === "1") {
+  process.stdout.write(JSON.stringify(await perCallAll()));
+  process.exit(0);
+}
 
 const sizes = { ours: await bundle("ours"), official: await bundle("official"), raw: await bundle("raw"), settings: await bundle("settings") };
 const coldTimes = { ours: [], official: [] };
@@ -264,19 +284,9 @@ for (let i = 0; i < COLD_RUNS; i++) for (const which of ["ours", "official"]) co
 const cold = { ours: median(coldTimes.ours), official: median(coldTimes.official) };
 const v8 = await startupV8();
 const workerdCold = await coldWorkerd();
-const standin = await startStandinProcess();
-let sequential, concurrent;
-try {
-  const blocks = { sequential: [], concurrent: [] };
-  for (let block = 0; block < BLOCKS; block++) {
-    blocks.sequential.push(await perCall(standin.url, 1));
-    blocks.concurrent.push(await perCall(standin.url, CONCURRENCY));
-  }
-  sequential = pooled(blocks.sequential);
-  concurrent = pooled(blocks.concurrent);
-} finally {
-  standin.stop();
-}
+const { sequential, concurrent } = await perCallAll();
+// The same on Node 22, in a process of its own (see `node22` above).
+const perCall22 = JSON.parse(String(execFileSync(node22, [here("run.mjs")], { env: { ...process.env, BENCH_PER_CALL_ONLY: "1" }, stdio: ["ignore", "pipe", "inherit"] })));
 const build_ = payloads();
 const added = overhead();
 const added22 = overhead(node22);
@@ -312,8 +322,8 @@ Ratios are the headline: absolute times depend on the machine.
 | cold start, Node (import to first request) | ${ratio(cold.ours, cold.official)} (${ms(cold.ours)} vs ${ms(cold.official)}) | at most 0.25× |
 | start-up inside V8: compile + evaluate + first call, over an empty Worker (median) | ${ratio(v8.ours.netMs, v8.official.netMs)} (${ms(v8.ours.netMs)} vs ${ms(v8.official.netMs)}) | none set: measured (issue 12) |
 | cold start, workerd (median over an empty Worker) | ${ms(workerdOver("ours"))} vs ${ms(workerdOver("official"))}, inside workerd's start-up spread (IQR ${ms(workerdCold.empty.q3 - workerdCold.empty.q1)}): not resolvable this way | at most 0.33× |
-| per call, sequential (median) | ${perCallRatios(sequential)} | no slower; within 1.10× of raw fetch |
-| per call, ${CONCURRENCY} concurrent (median) | ${perCallRatios(concurrent)} | no slower; within 1.10× of raw fetch |
+| per call, sequential (median) | ${perCallRatios(sequential)}; on Node ${node22Version}: ${perCallRatios(perCall22.sequential)} | no slower; within 1.10× of raw fetch with a timeout |
+| per call, ${CONCURRENCY} concurrent (median) | ${perCallRatios(concurrent)}; on Node ${node22Version}: ${perCallRatios(perCall22.concurrent)} | no slower; within 1.10× of raw fetch with a timeout |
 | what a call adds, no network | ${ratio(added.ours - added.raw, added.official - added.raw)} (${us(added.ours - added.raw)} vs ${us(added.official - added.raw)} over a raw fetch, ${us(added.rawTimeout - added.raw)} of it the timeout's AbortController and timer); on Node ${node22Version}: ${ratio(added22.ours - added22.raw, added22.official - added22.raw)} (${us(added22.ours - added22.raw)} vs ${us(added22.official - added22.raw)}, the timeout ${us(added22.rawTimeout - added22.raw)}) | (no target) |
 | building an update body | ${ratio(build_.ours, build_.official)} (${build_.ours.toFixed(0)} ns vs ${build_.official.toFixed(0)} ns) | (no target) |
 
@@ -390,6 +400,18 @@ ${CONCURRENCY} concurrent (latency of each call within its batch):
 | client | median | p99 | vs raw fetch |
 |---|---|---|---|
 ${["raw", "rawTimeout", "official", "ours"].map((n) => latency(concurrent, n)).join("\n")}
+
+The same on Node ${node22Version} (a process of its own), sequential:
+
+| client | median | p99 | vs raw fetch |
+|---|---|---|---|
+${["raw", "rawTimeout", "official", "ours"].map((n) => latency(perCall22.sequential, n)).join("\n")}
+
+and ${CONCURRENCY} concurrent:
+
+| client | median | p99 | vs raw fetch |
+|---|---|---|---|
+${["raw", "rawTimeout", "official", "ours"].map((n) => latency(perCall22.concurrent, n)).join("\n")}
 
 What each client adds to a call, without a network: the same call against an instant \`fetch\`
 that answers 204 (median of 5 runs of ${quick ? "5,000" : "50,000"} calls). This is the cost the
