@@ -32,6 +32,11 @@ const CONCURRENCY = 50;
 // blocks of CALLS calls, sequential and concurrent blocks alternating, and the headline gives
 // the ratio over all calls with the range of the blocks' own ratios.
 const BLOCKS = quick ? 1 : 3;
+// Per call also on Node 22: Node 20 (end of life) builds an AbortSignal in JS, 3.5 µs each where
+// Node 22 takes 0.2 µs, and every call with a timeout makes one. `make bench` names the Node 22 it
+// installs.
+const node22 = process.env.NODE22;
+if (!node22) throw new Error("bench/run.mjs: set NODE22 to a Node 22 binary (make bench does)");
 
 const median = (values) => quantile(values, 0.5);
 function quantile(values, q) {
@@ -225,11 +230,6 @@ function overhead(node = process.execPath) {
   return JSON.parse(String(out));
 }
 
-// Node 22 as well: Node 20 (end of life) builds an AbortSignal in JS, 3.5 µs each where Node 22
-// takes 0.2 µs, and every call with a timeout makes one. `make bench` names the Node 22 it installs.
-const node22 = process.env.NODE22;
-if (!node22) throw new Error("bench/run.mjs: set NODE22 to a Node 22 binary (make bench does)");
-
 // 4. Payload building --------------------------------------------------------------------------
 
 function payloads() {
@@ -296,6 +296,8 @@ const cpu = cpus()[0]?.model ?? "unknown CPU";
 const workerdVersion = execFileSync("workerd", ["--version"]).toString().trim();
 const row = (name, s) => `| ${name} | ${s.js} | ${s.jsGz} | ${s.wasm} | ${s.wasmGz} | **${kb(s.gz)}** | ${kb(s.raw)} |`;
 const latency = (table, name) => `| ${name} | ${ms(table[name].median)} | ${ms(table[name].p99)} | ${ratio(table[name].median, table.raw.median)} |`;
+/** The latency table of one run of section 3 (`sequential` or `concurrent`), a row per client. */
+const latencies = (table) => `| client | median | p99 | vs raw fetch |\n|---|---|---|---|\n${["raw", "rawTimeout", "official", "ours"].map((n) => latency(table, n)).join("\n")}`;
 const workerdOver = (name) => workerdCold[name].median - workerdCold.empty.median;
 const us = (value) => `${value.toFixed(1)} µs`;
 /** `ours / other` over all calls, with the range of the blocks' ratios when there are several. */
@@ -391,27 +393,19 @@ every call (an AbortController and a timer): it shows what the timeout itself co
 
 Sequential:
 
-| client | median | p99 | vs raw fetch |
-|---|---|---|---|
-${["raw", "rawTimeout", "official", "ours"].map((n) => latency(sequential, n)).join("\n")}
+${latencies(sequential)}
 
 ${CONCURRENCY} concurrent (latency of each call within its batch):
 
-| client | median | p99 | vs raw fetch |
-|---|---|---|---|
-${["raw", "rawTimeout", "official", "ours"].map((n) => latency(concurrent, n)).join("\n")}
+${latencies(concurrent)}
 
 The same on Node ${node22Version} (a process of its own), sequential:
 
-| client | median | p99 | vs raw fetch |
-|---|---|---|---|
-${["raw", "rawTimeout", "official", "ours"].map((n) => latency(perCall22.sequential, n)).join("\n")}
+${latencies(perCall22.sequential)}
 
 and ${CONCURRENCY} concurrent:
 
-| client | median | p99 | vs raw fetch |
-|---|---|---|---|
-${["raw", "rawTimeout", "official", "ours"].map((n) => latency(perCall22.concurrent, n)).join("\n")}
+${latencies(perCall22.concurrent)}
 
 What each client adds to a call, without a network: the same call against an instant \`fetch\`
 that answers 204 (median of 5 runs of ${quick ? "5,000" : "50,000"} calls). This is the cost the

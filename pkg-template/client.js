@@ -192,31 +192,25 @@ async function attempt(fetcher, { method, url, headers, body }, timeoutMs, signa
   let timedOut = false;
   const controller = new AbortController();
   // The timeout holds even for a fetch (or a body) that ignores the signal it was given: each
-  // wait is a promise that `halt` rejects when the attempt is aborted, and a wait that starts
-  // after it rejects at once. One promise per wait, not a race with a promise per attempt: the
-  // race's promises were a tenth of what a call adds without a network (bench/overhead-child.mjs).
-  let halted = false;
-  let reason;
+  // wait is a promise that `halt` rejects when the attempt's controller is aborted, and a wait
+  // that starts after that rejects at once. One promise per wait, not a race against a promise
+  // per attempt: 3% to 9% less of what a call adds without a network (interleaved A/B).
   let stop;
-  const halt = (why) => {
-    halted = true;
-    reason = why;
-    stop?.(why);
-  };
+  const halt = () => stop?.(controller.signal.reason);
   const abort = () => {
     controller.abort(signal.reason);
-    halt(signal.reason);
+    halt();
   };
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-    halt(controller.signal.reason);
+    halt();
   }, timeoutMs);
-  // What `promise` settles to, unless the attempt is halted first (a rejection after that is
+  // What `promise` settles to, unless the attempt is aborted first (a rejection after that is
   // handled, and ignored).
   const settled = (promise) =>
     new Promise((resolve, reject) => {
-      if (halted) return reject(reason);
+      if (controller.signal.aborted) return reject(controller.signal.reason);
       stop = reject;
       Promise.resolve(promise).then(resolve, reject);
     });
